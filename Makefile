@@ -1,0 +1,40 @@
+# The two commands: `make run` and `make test`. Everything else is what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DJANGO_DEBUG ?= 1
+
+.PHONY: run test setup install system-deps browser lint benchmark clean
+
+run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
+	$(BIN)/python manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install browser  ## set up and run the whole test suite, browser tests included
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_questionnaire
+
+install: system-deps $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:  ## the C libraries WeasyPrint needs (installed when run as root)
+	@sh scripts/system-deps.sh pdf
+
+browser:  ## Debian's Chromium for the browser tests (installed when run as root)
+	@sh scripts/system-deps.sh browser
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) *.egg-info staticfiles

@@ -1,0 +1,59 @@
+"""Demo accounts and audits, so a newcomer sees a working product straight away."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from questionnaire import flow
+from questionnaire.models import Audit, Business
+
+DEMO_PASSWORD = "demo-audit-2026"
+
+CAFE_ANSWERS = {
+    "customers": ["clear"],
+    "customer_value": ["distinctive"],
+    "social_experience": ["conversation"],
+    "pathway": ["rapport", "recommend", "support"],
+    "networks": ["instagram", "facebook"],
+    "who_develops": ["named_person"],
+    "sustained": ["routine"],
+    "growth": ["earned"],
+    "success": ["business_goals"],
+}
+
+
+def demo_user(email: str, *, staff: bool = False):
+    user, created = get_user_model().objects.get_or_create(
+        username=email, defaults={"email": email, "is_staff": staff, "is_superuser": staff}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def fill_answers(audit: Audit, answers: dict[str, list[str]], notes: dict[str, str] | None = None):
+    notes = notes or {}
+    for question in audit.version.questions.all():
+        if question.key in answers:
+            given = flow.StepInput(answers[question.key], notes.get(question.key, ""), None)
+            flow.save_answer(audit, question, given)
+
+
+def create_demo_data() -> list[tuple[str, str]]:
+    """Create the demo accounts (once) and return their logins."""
+    admin = demo_user("admin@example.com", staff=True)
+    owner = demo_user("owner@example.com")
+    if not Business.objects.for_owner(owner).exists():
+        cafe = Business.objects.create(
+            owner=owner, name="Corner Café", sector="hospitality", size="micro",
+            sells_to="consumers", networks=["instagram"],
+        )
+        submitted = flow.start_audit(cafe)
+        fill_answers(submitted, CAFE_ANSWERS, {"customers": "Locals, office workers at lunch."})
+        flow.submit_audit(submitted)
+        draft = flow.start_audit(cafe)
+        fill_answers(draft, {key: CAFE_ANSWERS[key] for key in ["customers", "customer_value"]})
+    return [(admin.email, "site administrator"), (owner.email, "business owner")]

@@ -1,0 +1,136 @@
+"""The walk-through: starting an audit, saving a step, finding where to resume, submitting.
+
+Views stay thin and call these; nothing here knows about requests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
+
+
+class AuditLocked(Exception):
+    """The audit has been submitted and its answers can no longer change."""
+
+
+class EditConflict(Exception):
+    """The answer changed elsewhere (another tab or device) since this form was shown."""
+
+    def __init__(self, current: Answer):
+        super().__init__("answer changed since the form was shown")
+        self.current = current
+
+
+class IncompleteAudit(Exception):
+    def __init__(self, missing: list[Question]):
+        super().__init__("unanswered questions")
+        self.missing = missing
+
+
+class NoPublishedQuestionnaire(Exception):
+    pass
+
+
+def start_audit(business: Business) -> Audit:
+    """The business's open draft if it has one, otherwise a new one on the current version."""
+    draft = business.audits.drafts().first()
+    if draft:
+        return draft
+    version = QuestionnaireVersion.objects.current()
+    if version is None:
+        raise NoPublishedQuestionnaire
+    return Audit.objects.create(business=business, version=version)
+
+
+def questions_of(audit: Audit) -> list[Question]:
+    return list(audit.version.questions.prefetch_related("options"))
+
+
+def answers_by_question(audit: Audit) -> dict[int, Answer]:
+    return {answer.question_id: answer for answer in audit.answers.all()}
+
+
+def first_unanswered_step(audit: Audit) -> int | None:
+    """The number of the first question without a chosen answer, or None when all are done."""
+    answered = set(
+        audit.answers.exclude(choices=[]).values_list("question__number", flat=True)
+    )
+    for number in audit.version.questions.values_list("number", flat=True):
+        if number not in answered:
+            return number
+    return None
+
+
+@dataclass
+class StepInput:
+    choices: list[str]
+    note: str
+    seen_revision: int | None  # the revision the form was rendered with; None skips the check
+
+
+@transaction.atomic
+def save_answer(audit: Audit, question: Question, given: StepInput) -> Answer:
+    # Lock the audit row so a concurrent submit and a late step save cannot interleave.
+    audit = Audit.objects.select_for_update().get(pk=audit.pk)
+    if not audit.is_draft:
+        raise AuditLocked
+    answer, _ = Answer.objects.select_for_update().get_or_create(audit=audit, question=question)
+    if given.seen_revision is not None and given.seen_revision != answer.revision:
+        raise EditConflict(answer)
+    answer.choices = given.choices
+    answer.note = given.note
+    answer.revision += 1
+    answer.save()
+    Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now())
+    return answer
+
+
+@transaction.atomic
+def submit_audit(audit: Audit) -> Audit:
+    audit = Audit.objects.select_for_update().select_related("business").get(pk=audit.pk)
+    if not audit.is_draft:
+        raise AuditLocked
+    answers = answers_by_question(audit)
+    missing = [
+        q for q in audit.version.questions.all()
+        if q.pk not in answers or not answers[q.pk].is_complete
+    ]
+    if missing:
+        raise IncompleteAudit(missing)
+    audit.status = Audit.Status.SUBMITTED
+    audit.submitted_at = timezone.now()
+    audit.profile = audit.business.profile()
+    audit.save(update_fields=["status", "submitted_at", "profile", "updated_at"])
+    return audit
+
+
+@dataclass
+class AnswerRow:
+    """One question with what the owner chose, ready to show on a page or in a report."""
+
+    question: Question
+    answer: Answer | None
+
+    @property
+    def chosen_labels(self) -> list[str]:
+        if not self.answer:
+            return []
+        labels = {option.key: option.label for option in self.question.options.all()}
+        return [labels.get(key, key) for key in self.answer.choices]
+
+    @property
+    def note(self) -> str:
+        return self.answer.note if self.answer else ""
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.answer and self.answer.is_complete)
+
+
+def answer_rows(audit: Audit) -> list[AnswerRow]:
+    answers = answers_by_question(audit)
+    return [AnswerRow(question, answers.get(question.pk)) for question in questions_of(audit)]

@@ -1,0 +1,113 @@
+"""Forms: the business profile, and one answer form per question built from its content."""
+
+from __future__ import annotations
+
+from django import forms
+
+from questionnaire.flow import StepInput
+from questionnaire.models import NOTE_MAX_LENGTH, Answer, Business, Question
+from questionnaire.profile import Network
+
+
+class BusinessProfileForm(forms.ModelForm):
+    networks = forms.MultipleChoiceField(
+        label="Networks you already use",
+        choices=Network.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Leave all unticked if you are not on any yet.",
+    )
+
+    class Meta:
+        model = Business
+        fields = ["name", "sector", "size", "sells_to", "networks"]
+        widgets = {"sells_to": forms.RadioSelect}
+        error_messages = {
+            "name": {"required": "Tell us the name of the business."},
+            "sector": {"required": "Choose the sector closest to what you do."},
+            "size": {"required": "Choose how many people work in the business."},
+            "sells_to": {"required": "Choose who you sell to: consumers, businesses or both."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["sells_to"].choices = self.fields["sells_to"].choices[1:]  # no blank radio
+
+
+class AnswerForm(forms.Form):
+    """The form for one question: its options, an optional note, and the revision it was
+    rendered with (so a save from a stale tab is caught rather than silently winning)."""
+
+    note = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": "Your note is %(show_value)s characters long; please shorten it to "
+            "%(limit_value)s characters or fewer. Nothing has been lost.",
+        },
+    )
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, question: Question, *args, require_choice: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.options = list(question.options.all())
+        self.fields = {"choices": self._choices_field(require_choice), **self.fields}
+        self.fields["note"].label = question.note_prompt or "Anything to add? (optional)"
+        self.fields["note"].help_text = (
+            f"Optional, in your own words. Up to {NOTE_MAX_LENGTH:,} characters."
+        )
+        # No maxlength attribute: a browser would silently cut a long paste, and the
+        # owner would lose words without being told. The server says so instead.
+        self.fields["note"].widget.attrs.pop("maxlength", None)
+
+    def _choices_field(self, required: bool) -> forms.Field:
+        choices = [(option.key, option.label) for option in self.options]
+        if self.question.kind == Question.Kind.MULTIPLE:
+            return forms.MultipleChoiceField(
+                label=self.question.text,
+                help_text=self.question.help_text,
+                choices=choices,
+                required=required,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "required": "Choose at least one answer (or “I don't know”) to continue."
+                },
+            )
+        return forms.ChoiceField(
+            label=self.question.text,
+            help_text=self.question.help_text,
+            choices=choices,
+            required=required,
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose one answer (or “I don't know”) to continue."},
+        )
+
+    def clean_choices(self) -> list[str]:
+        value = self.cleaned_data.get("choices") or []
+        chosen = [value] if isinstance(value, str) else list(value)
+        dont_know = {o.key for o in self.options if o.is_dont_know}
+        if len(chosen) > 1 and dont_know & set(chosen):
+            raise forms.ValidationError(
+                "“I don't know” can't be combined with other answers: untick one or the other."
+            )
+        return chosen
+
+    def step_input(self) -> StepInput:
+        return StepInput(
+            choices=self.cleaned_data["choices"],
+            note=self.cleaned_data["note"],
+            seen_revision=self.cleaned_data.get("revision"),
+        )
+
+
+def answer_form_initial(question: Question, answer: Answer | None) -> dict:
+    if answer is None:
+        return {"revision": 0}
+    chosen = answer.choices if question.kind == Question.Kind.MULTIPLE else next(
+        iter(answer.choices), None
+    )
+    return {"choices": chosen, "note": answer.note, "revision": answer.revision}

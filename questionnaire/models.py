@@ -1,0 +1,241 @@
+"""Questionnaire content (versioned), businesses, audits and their answers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Max
+
+from questionnaire.profile import SellsTo, Sector, Size
+
+NOTE_MAX_LENGTH = 5000  # long enough for a real explanation, short enough to render fast
+
+
+class Dimension(models.TextChoices):
+    CUSTOMERS = "customers", "Customers"
+    VALUE = "value", "Value"
+    NETWORK_FIT = "network_fit", "Network fit"
+    SUSTAINABILITY = "sustainability", "Sustainability"
+    SUCCESS = "success", "Success measures"
+
+
+class QuestionnaireVersionQuerySet(models.QuerySet):
+    def published(self) -> QuestionnaireVersionQuerySet:
+        return self.filter(published_at__isnull=False)
+
+    def current(self) -> QuestionnaireVersion | None:
+        """The newest published version: the one new audits are answered on."""
+        return self.published().order_by("-number").first()
+
+
+class QuestionnaireVersion(models.Model):
+    """One edition of the questions, options, scoring weights and advice.
+
+    Once published it never changes: editing means making a draft copy, changing the
+    copy and publishing it. Audits keep the version they were answered on.
+    """
+
+    number = models.PositiveIntegerField(unique=True, editable=False)
+    title = models.CharField(max_length=200)
+    changelog = models.TextField(blank=True, help_text="What changed from the version before.")
+    scoring = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Scoring settings for the whole questionnaire: dimension weights per "
+        "business model, band thresholds and rule parameters.",
+    )
+    source = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The data file it was loaded from."
+    )
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = QuestionnaireVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        state = "published" if self.is_published else "draft"
+        return f"v{self.number}: {self.title} ({state})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @staticmethod
+    def next_number() -> int:
+        return (QuestionnaireVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", "Choose one"
+        MULTIPLE = "multiple", "Choose any"
+
+    version = models.ForeignKey(
+        QuestionnaireVersion, on_delete=models.CASCADE, related_name="questions"
+    )
+    number = models.PositiveSmallIntegerField()
+    key = models.SlugField(max_length=50, help_text="Stable name the scoring rules refer to.")
+    dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SINGLE)
+    text = models.CharField(max_length=300)
+    help_text = models.TextField(blank=True)
+    note_prompt = models.CharField(
+        max_length=300, blank=True, help_text="Invites the optional note in the owner's words."
+    )
+    weight = models.FloatField(default=1.0, help_text="Weight within its dimension.")
+    advice = models.TextField(blank=True, help_text="General advice shown with this question.")
+
+    class Meta:
+        ordering = ["version", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "number"], name="question_number_unique"),
+            models.UniqueConstraint(fields=["version", "key"], name="question_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField(default=0)
+    key = models.SlugField(max_length=50)
+    label = models.CharField(max_length=300)
+    score = models.IntegerField(
+        default=0, help_text="Points, 0-100, this answer earns for its question's dimension."
+    )
+    is_dont_know = models.BooleanField(
+        default=False, help_text="'I don't know': reported as a gap, never scored as an answer."
+    )
+    advice = models.TextField(blank=True, help_text="The action recommended to whoever picks this.")
+    traits = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Facts the scoring rules read, e.g. {\"broadcast\": true} or "
+        "{\"fit\": {\"consumers\": 90, \"businesses\": 30}}.",
+    )
+
+    class Meta:
+        ordering = ["question", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="option_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class BusinessQuerySet(models.QuerySet):
+    def for_owner(self, user) -> BusinessQuerySet:
+        return self.filter(owner=user)
+
+
+class Business(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="businesses"
+    )
+    name = models.CharField("Business name", max_length=120)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    size = models.CharField("Number of people", max_length=10, choices=Size.choices)
+    sells_to = models.CharField("Who do you sell to?", max_length=12, choices=SellsTo.choices)
+    networks = models.JSONField(
+        "Networks you already use", default=list, blank=True,
+        help_text="Keys from questionnaire.profile.Network.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BusinessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "businesses"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def profile(self) -> dict:
+        """The profile as plain data: what the scoring reads and what an audit keeps."""
+        return {
+            "name": self.name,
+            "sector": self.sector,
+            "size": self.size,
+            "sells_to": self.sells_to,
+            "networks": list(self.networks),
+        }
+
+
+class AuditQuerySet(models.QuerySet):
+    def for_owner(self, user) -> AuditQuerySet:
+        return self.filter(business__owner=user)
+
+    def drafts(self) -> AuditQuerySet:
+        return self.filter(status=Audit.Status.DRAFT)
+
+    def submitted(self) -> AuditQuerySet:
+        return self.exclude(status=Audit.Status.DRAFT)
+
+
+class Audit(models.Model):
+    """One run of the questionnaire for one business."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        IN_REVIEW = "in_review", "In review"
+        REVIEWED = "reviewed", "Reviewed"
+
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="audits")
+    version = models.ForeignKey(QuestionnaireVersion, on_delete=models.PROTECT, related_name="audits")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    profile = models.JSONField(
+        default=dict, blank=True, help_text="The business profile as it was when submitted."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.business} audit of {self.created_at:%d %b %Y}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def answered_profile(self) -> dict:
+        """The profile this audit is about: frozen at submit, live while a draft."""
+        return self.profile if self.profile else self.business.profile()
+
+
+class Answer(models.Model):
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    choices = models.JSONField(default=list, blank=True, help_text="Keys of the chosen options.")
+    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    # Bumped on every save, so a second browser tab cannot silently overwrite this one.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "question"], name="one_answer_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.question_id} in audit {self.audit_id}"
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.choices)

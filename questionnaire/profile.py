@@ -1,0 +1,42 @@
+"""The business profile's fixed choices. They are context for the scoring, not questions,
+so they live in code; the network keys match the options of the networks question."""
+
+from django.db import models
+
+
+class Sector(models.TextChoices):
+    RETAIL = "retail", "Shop or retail"
+    HOSPITALITY = "hospitality", "Café, restaurant, hotel or venue"
+    HEALTH_BEAUTY = "health_beauty", "Health, beauty or fitness"
+    TRADES = "trades", "Trades, building or home services"
+    PROFESSIONAL = "professional", "Professional services (legal, finance, consulting)"
+    MANUFACTURING = "manufacturing", "Manufacturing or engineering"
+    TECHNOLOGY = "technology", "Software or technology"
+    CREATIVE = "creative", "Creative, media or events"
+    CHARITY = "charity", "Charity or community organisation"
+    OTHER = "other", "Something else"
+
+
+class Size(models.TextChoices):
+    SOLO = "solo", "Just me"
+    MICRO = "micro", "2 to 9 people"
+    SMALL = "small", "10 to 49 people"
+    MEDIUM = "medium", "50 to 249 people"
+
+
+class SellsTo(models.TextChoices):
+    CONSUMERS = "consumers", "Consumers (the public)"
+    BUSINESSES = "businesses", "Other businesses"
+    BOTH = "both", "Both"
+
+
+class Network(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    LINKEDIN = "linkedin", "LinkedIn"
+    X = "x", "X (Twitter)"
+    PINTEREST = "pinterest", "Pinterest"
+    LOCAL_GROUPS = "local_groups", "Local community groups and forums"
+    WHATSAPP = "whatsapp", "WhatsApp or other messaging"

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from questionnaire import views
+
+app_name = "questionnaire"
+
+urlpatterns = [
+    path("audits/", views.my_audits, name="my_audits"),
+    path("audits/new/", views.new_audit, name="new_audit"),
+    path("audits/<int:audit_id>/", views.audit_detail, name="audit_detail"),
+    path("audits/<int:audit_id>/profile/", views.audit_profile, name="audit_profile"),
+    path("audits/<int:audit_id>/questions/<int:number>/", views.audit_step, name="audit_step"),
+    path("audits/<int:audit_id>/review/", views.audit_review, name="audit_review"),
+    path("audits/<int:audit_id>/submit/", views.audit_submit, name="audit_submit"),
+    path("businesses/<int:business_id>/", views.business_detail, name="business_detail"),
+    path(
+        "businesses/<int:business_id>/audits/new/",
+        views.start_business_audit,
+        name="start_business_audit",
+    ),
+]

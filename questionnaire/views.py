@@ -1,0 +1,202 @@
+"""The owner's pages: my audits, the profile, one question per screen, review and submit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from questionnaire import flow
+from questionnaire.access import get_audit_for, get_business_for
+from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
+from questionnaire.models import Answer, Audit, Business
+
+LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("questionnaire:my_audits")
+    return render(request, "home.html")
+
+
+@login_required
+def my_audits(request):
+    businesses = Business.objects.for_owner(request.user).prefetch_related(
+        Prefetch("audits", queryset=Audit.objects.order_by("-created_at"))
+    )
+    return render(request, "questionnaire/my_audits.html", {"businesses": businesses})
+
+
+@login_required
+def new_audit(request):
+    """Describe a new business and start its first audit."""
+    form = BusinessProfileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        business = form.save(commit=False)
+        business.owner = request.user
+        business.save()
+        return _start(request, business, first_page="step")
+    businesses = Business.objects.for_owner(request.user)
+    return render(request, "questionnaire/new_audit.html", {"form": form, "businesses": businesses})
+
+
+@login_required
+@require_POST
+def start_business_audit(request, business_id: int):
+    """Run the audit again for a business: continue its draft, or start a fresh one."""
+    business = get_business_for(request.user, business_id)
+    return _start(request, business, first_page="profile")
+
+
+def _start(request, business: Business, first_page: str):
+    try:
+        audit = flow.start_audit(business)
+    except flow.NoPublishedQuestionnaire:
+        messages.error(request, "The questionnaire is not published yet; please try later.")
+        return redirect("questionnaire:my_audits")
+    if first_page == "profile":
+        return redirect("questionnaire:audit_profile", audit_id=audit.pk)
+    return redirect("questionnaire:audit_step", audit_id=audit.pk, number=1)
+
+
+@login_required
+def business_detail(request, business_id: int):
+    business = get_business_for(request.user, business_id)
+    audits = business.audits.select_related("version").order_by("-created_at")
+    return render(
+        request, "questionnaire/business_detail.html", {"business": business, "audits": audits}
+    )
+
+
+@login_required
+def audit_detail(request, audit_id: int):
+    """A draft resumes at its first unanswered question; a submitted audit shows its answers."""
+    audit = get_audit_for(request.user, audit_id)
+    if audit.is_draft:
+        number = flow.first_unanswered_step(audit)
+        if number is None:
+            return redirect("questionnaire:audit_review", audit_id=audit.pk)
+        return redirect("questionnaire:audit_step", audit_id=audit.pk, number=number)
+    return render(
+        request,
+        "questionnaire/audit_submitted.html",
+        {"audit": audit, "rows": flow.answer_rows(audit)},
+    )
+
+
+@login_required
+def audit_profile(request, audit_id: int):
+    audit = get_audit_for(request.user, audit_id)
+    if not audit.is_draft:
+        messages.warning(request, LOCKED_MESSAGE)
+        return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+    form = BusinessProfileForm(request.POST or None, instance=audit.business)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("questionnaire:audit_step", audit_id=audit.pk, number=1)
+    return render(
+        request,
+        "questionnaire/audit_profile.html",
+        {"audit": audit, "form": form, "total": audit.version.questions.count()},
+    )
+
+
+@login_required
+def audit_step(request, audit_id: int, number: int):
+    audit = get_audit_for(request.user, audit_id)
+    question = get_object_or_404(
+        audit.version.questions.prefetch_related("options"), number=number
+    )
+    if not audit.is_draft:
+        messages.warning(request, LOCKED_MESSAGE)
+        return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+
+    if request.method == "POST":
+        going_back = "back" in request.POST
+        # Going back keeps whatever was entered, even an incomplete answer.
+        form = AnswerForm(question, request.POST, require_choice=not going_back)
+        if form.is_valid():
+            try:
+                flow.save_answer(audit, question, form.step_input())
+            except flow.EditConflict as conflict:
+                form = _conflict_form(question, request.POST, conflict.current, going_back)
+            except flow.AuditLocked:
+                messages.warning(request, LOCKED_MESSAGE)
+                return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+            else:
+                return redirect(_after_step(request, audit, number, going_back))
+    else:
+        answer = Answer.objects.filter(audit=audit, question=question).first()
+        form = AnswerForm(question, initial=answer_form_initial(question, answer))
+
+    total = audit.version.questions.count()
+    context = {
+        "audit": audit,
+        "question": question,
+        "form": form,
+        "number": number,
+        "total": total,
+        "percent": round(100 * (number - 1) / total),
+        "progress_label": f"Question {number} of {total}",
+        "return_to_review": request.GET.get("next") == "review",
+    }
+    return render(request, "questionnaire/audit_step.html", context)
+
+
+def _conflict_form(question, posted, current: Answer, going_back: bool) -> AnswerForm:
+    """Re-show what this tab posted, say what the other one saved, and let a second save win."""
+    data = posted.copy()
+    data["revision"] = current.revision
+    form = AnswerForm(question, data, require_choice=not going_back)
+    form.is_valid()
+    labels = {option.key: option.label for option in question.options.all()}
+    saved = ", ".join(labels.get(key, key) for key in current.choices) or "no answer"
+    form.add_error(
+        None,
+        f"This answer was changed in another window while this page was open (it now says: "
+        f"{saved}). Your version is shown below: save again to keep it.",
+    )
+    return form
+
+
+def _after_step(request, audit: Audit, number: int, going_back: bool) -> str:
+    if going_back:
+        if number == 1:
+            return reverse("questionnaire:audit_profile", args=[audit.pk])
+        return reverse("questionnaire:audit_step", args=[audit.pk, number - 1])
+    if request.GET.get("next") == "review":
+        return reverse("questionnaire:audit_review", args=[audit.pk])
+    if audit.version.questions.filter(number=number + 1).exists():
+        return reverse("questionnaire:audit_step", args=[audit.pk, number + 1])
+    return reverse("questionnaire:audit_review", args=[audit.pk])
+
+
+@login_required
+def audit_review(request, audit_id: int):
+    audit = get_audit_for(request.user, audit_id)
+    if not audit.is_draft:
+        return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+    rows = flow.answer_rows(audit)
+    missing = [row.question for row in rows if not row.is_complete]
+    return render(
+        request, "questionnaire/audit_review.html", {"audit": audit, "rows": rows, "missing": missing}
+    )
+
+
+@login_required
+@require_POST
+def audit_submit(request, audit_id: int):
+    audit = get_audit_for(request.user, audit_id)
+    try:
+        flow.submit_audit(audit)
+    except flow.IncompleteAudit as incomplete:
+        numbers = ", ".join(str(q.number) for q in incomplete.missing)
+        messages.error(request, f"Please answer every question before submitting (missing: {numbers}).")
+        return redirect("questionnaire:audit_review", audit_id=audit.pk)
+    except flow.AuditLocked:
+        messages.warning(request, LOCKED_MESSAGE)
+    else:
+        messages.success(request, "Audit submitted. Thank you!")
+    return redirect("questionnaire:audit_detail", audit_id=audit.pk)

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Checks for the system packages the project needs and installs them when run as root on
+# Debian/Ubuntu; otherwise says exactly what to install. Usage: system-deps.sh pdf|browser
+set -eu
+
+case "${1:-pdf}" in
+  pdf)     packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+           present() { ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset; } ;;
+  browser) packages="chromium"
+           present() { [ -x /usr/bin/chromium ]; } ;;
+  *)       echo "usage: $0 pdf|browser" >&2; exit 2 ;;
+esac
+
+present && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing $packages from Debian's packages..."
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null
+  present && exit 0
+fi
+
+echo "Missing system packages: $packages" >&2
+echo "Install them with:  sudo apt-get install $packages" >&2
+exit 1

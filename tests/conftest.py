@@ -1,0 +1,44 @@
+import pytest
+from django.test import Client
+
+from tests.factories import make_business, make_questionnaire, make_user
+
+
+@pytest.fixture
+def questionnaire(db):
+    return make_questionnaire()
+
+
+@pytest.fixture
+def owner(db):
+    return make_user("olive.owner@example.com")
+
+
+@pytest.fixture
+def other_owner(db):
+    return make_user("oscar.other@example.com")
+
+
+@pytest.fixture
+def owner_client(owner):
+    client = Client()
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def other_client(other_owner):
+    client = Client()
+    client.force_login(other_owner)
+    return client
+
+
+@pytest.fixture
+def visitor(db):
+    """Someone who is not logged in."""
+    return Client()
+
+
+@pytest.fixture
+def business(owner, questionnaire):
+    return make_business(owner)

@@ -1,0 +1,54 @@
+"""Plain helpers that make test data; no fixtures library needed."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from questionnaire import flow
+from questionnaire.content import load_content_file
+from questionnaire.models import Audit, Business, QuestionnaireVersion
+
+PASSWORD = "correct-horse-battery-9"
+
+# One complete, sensible set of answers to the nine questions.
+GOOD_ANSWERS = {
+    "customers": ["clear"],
+    "customer_value": ["distinctive"],
+    "social_experience": ["useful"],
+    "pathway": ["rapport", "understand"],
+    "networks": ["instagram"],
+    "who_develops": ["named_person"],
+    "sustained": ["routine"],
+    "growth": ["earned"],
+    "success": ["business_goals"],
+}
+
+
+def make_questionnaire() -> QuestionnaireVersion:
+    return load_content_file() or QuestionnaireVersion.objects.current()
+
+
+def make_user(email: str):
+    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_business(owner, name: str = "Corner Café", **fields) -> Business:
+    defaults = {"sector": "hospitality", "size": "micro", "sells_to": "consumers"}
+    return Business.objects.create(owner=owner, name=name, **{**defaults, **fields})
+
+
+def make_audit(business: Business, answers: dict[str, list[str]] | None = None,
+               submit: bool = False, notes: dict[str, str] | None = None) -> Audit:
+    audit = flow.start_audit(business)
+    notes = notes or {}
+    for question in audit.version.questions.all():
+        if answers and question.key in answers:
+            flow.save_answer(
+                audit, question, flow.StepInput(answers[question.key], notes.get(question.key, ""), None)
+            )
+    if submit:
+        audit = flow.submit_audit(audit)
+    return audit
