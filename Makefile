@@ -34,6 +34,7 @@ browser:  ## Debian's Chromium for the browser tests (installed when run as root
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:

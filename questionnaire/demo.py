@@ -48,8 +48,12 @@ def create_demo_data() -> list[tuple[str, str]]:
     owner = demo_user("owner@example.com")
     if not Business.objects.for_owner(owner).exists():
         cafe = Business.objects.create(
-            owner=owner, name="Corner Café", sector="hospitality", size="micro",
-            sells_to="consumers", networks=["instagram"],
+            owner=owner,
+            name="Corner Café",
+            sector="hospitality",
+            size="micro",
+            sells_to="consumers",
+            networks=["instagram"],
         )
         submitted = flow.start_audit(cafe)
         fill_answers(submitted, CAFE_ANSWERS, {"customers": "Locals, office workers at lunch."})

@@ -56,9 +56,7 @@ def answers_by_question(audit: Audit) -> dict[int, Answer]:
 
 def first_unanswered_step(audit: Audit) -> int | None:
     """The number of the first question without a chosen answer, or None when all are done."""
-    answered = set(
-        audit.answers.exclude(choices=[]).values_list("question__number", flat=True)
-    )
+    answered = set(audit.answers.exclude(choices=[]).values_list("question__number", flat=True))
     for number in audit.version.questions.values_list("number", flat=True):
         if number not in answered:
             return number
@@ -96,7 +94,8 @@ def submit_audit(audit: Audit) -> Audit:
         raise AuditLocked
     answers = answers_by_question(audit)
     missing = [
-        q for q in audit.version.questions.all()
+        q
+        for q in audit.version.questions.all()
         if q.pk not in answers or not answers[q.pk].is_complete
     ]
     if missing:

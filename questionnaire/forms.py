@@ -57,9 +57,9 @@ class AnswerForm(forms.Form):
         self.options = list(question.options.all())
         self.fields = {"choices": self._choices_field(require_choice), **self.fields}
         self.fields["note"].label = question.note_prompt or "Anything to add? (optional)"
-        self.fields["note"].help_text = (
-            f"Optional, in your own words. Up to {NOTE_MAX_LENGTH:,} characters."
-        )
+        self.fields[
+            "note"
+        ].help_text = f"Optional, in your own words. Up to {NOTE_MAX_LENGTH:,} characters."
         # No maxlength attribute: a browser would silently cut a long paste, and the
         # owner would lose words without being told. The server says so instead.
         self.fields["note"].widget.attrs.pop("maxlength", None)
@@ -107,7 +107,9 @@ class AnswerForm(forms.Form):
 def answer_form_initial(question: Question, answer: Answer | None) -> dict:
     if answer is None:
         return {"revision": 0}
-    chosen = answer.choices if question.kind == Question.Kind.MULTIPLE else next(
-        iter(answer.choices), None
+    chosen = (
+        answer.choices
+        if question.kind == Question.Kind.MULTIPLE
+        else next(iter(answer.choices), None)
     )
     return {"choices": chosen, "note": answer.note, "revision": answer.revision}

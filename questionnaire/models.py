@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Max
 
-from questionnaire.profile import SellsTo, Sector, Size
+from questionnaire.profile import Sector, SellsTo, Size
 
 NOTE_MAX_LENGTH = 5000  # long enough for a real explanation, short enough to render fast
 
@@ -117,8 +117,8 @@ class Option(models.Model):
     traits = models.JSONField(
         default=dict,
         blank=True,
-        help_text="Facts the scoring rules read, e.g. {\"broadcast\": true} or "
-        "{\"fit\": {\"consumers\": 90, \"businesses\": 30}}.",
+        help_text='Facts the scoring rules read, e.g. {"broadcast": true} or '
+        '{"fit": {"consumers": 90, "businesses": 30}}.',
     )
 
     class Meta:
@@ -145,7 +145,9 @@ class Business(models.Model):
     size = models.CharField("Number of people", max_length=10, choices=Size.choices)
     sells_to = models.CharField("Who do you sell to?", max_length=12, choices=SellsTo.choices)
     networks = models.JSONField(
-        "Networks you already use", default=list, blank=True,
+        "Networks you already use",
+        default=list,
+        blank=True,
         help_text="Keys from questionnaire.profile.Network.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -192,7 +194,9 @@ class Audit(models.Model):
         REVIEWED = "reviewed", "Reviewed"
 
     business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="audits")
-    version = models.ForeignKey(QuestionnaireVersion, on_delete=models.PROTECT, related_name="audits")
+    version = models.ForeignKey(
+        QuestionnaireVersion, on_delete=models.PROTECT, related_name="audits"
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     profile = models.JSONField(
         default=dict, blank=True, help_text="The business profile as it was when submitted."

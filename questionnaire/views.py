@@ -106,9 +106,7 @@ def audit_profile(request, audit_id: int):
 @login_required
 def audit_step(request, audit_id: int, number: int):
     audit = get_audit_for(request.user, audit_id)
-    question = get_object_or_404(
-        audit.version.questions.prefetch_related("options"), number=number
-    )
+    question = get_object_or_404(audit.version.questions.prefetch_related("options"), number=number)
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
@@ -181,7 +179,9 @@ def audit_review(request, audit_id: int):
     rows = flow.answer_rows(audit)
     missing = [row.question for row in rows if not row.is_complete]
     return render(
-        request, "questionnaire/audit_review.html", {"audit": audit, "rows": rows, "missing": missing}
+        request,
+        "questionnaire/audit_review.html",
+        {"audit": audit, "rows": rows, "missing": missing},
     )
 
 
@@ -193,7 +193,9 @@ def audit_submit(request, audit_id: int):
         flow.submit_audit(audit)
     except flow.IncompleteAudit as incomplete:
         numbers = ", ".join(str(q.number) for q in incomplete.missing)
-        messages.error(request, f"Please answer every question before submitting (missing: {numbers}).")
+        messages.error(
+            request, f"Please answer every question before submitting (missing: {numbers})."
+        )
         return redirect("questionnaire:audit_review", audit_id=audit.pk)
     except flow.AuditLocked:
         messages.warning(request, LOCKED_MESSAGE)

@@ -40,14 +40,20 @@ def make_business(owner, name: str = "Corner Café", **fields) -> Business:
     return Business.objects.create(owner=owner, name=name, **{**defaults, **fields})
 
 
-def make_audit(business: Business, answers: dict[str, list[str]] | None = None,
-               submit: bool = False, notes: dict[str, str] | None = None) -> Audit:
+def make_audit(
+    business: Business,
+    answers: dict[str, list[str]] | None = None,
+    submit: bool = False,
+    notes: dict[str, str] | None = None,
+) -> Audit:
     audit = flow.start_audit(business)
     notes = notes or {}
     for question in audit.version.questions.all():
         if answers and question.key in answers:
             flow.save_answer(
-                audit, question, flow.StepInput(answers[question.key], notes.get(question.key, ""), None)
+                audit,
+                question,
+                flow.StepInput(answers[question.key], notes.get(question.key, ""), None),
             )
     if submit:
         audit = flow.submit_audit(audit)

@@ -9,8 +9,13 @@ from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit
 
 pytestmark = pytest.mark.django_db
 
-PROFILE = {"name": "Harbour Bakery", "sector": "hospitality", "size": "micro",
-           "sells_to": "consumers", "networks": ["instagram", "facebook"]}
+PROFILE = {
+    "name": "Harbour Bakery",
+    "sector": "hospitality",
+    "size": "micro",
+    "sells_to": "consumers",
+    "networks": ["instagram", "facebook"],
+}
 
 
 def step_url(audit, number):
@@ -43,7 +48,9 @@ def test_a_step_shows_the_question_and_progress(owner_client, business):
 def test_whole_flow_saves_every_step_and_submit_locks(owner_client, business):
     audit = make_audit(business)
     for number, key in enumerate(GOOD_ANSWERS, start=1):
-        response = owner_client.post(step_url(audit, number), {"choices": GOOD_ANSWERS[key], "note": f"note {number}"})
+        response = owner_client.post(
+            step_url(audit, number), {"choices": GOOD_ANSWERS[key], "note": f"note {number}"}
+        )
         assert response.status_code == 302
         saved = Answer.objects.get(audit=audit, question__number=number)
         assert saved.choices == GOOD_ANSWERS[key] and saved.note == f"note {number}"
@@ -64,7 +71,9 @@ def test_whole_flow_saves_every_step_and_submit_locks(owner_client, business):
 
 
 def test_leaving_and_logging_in_elsewhere_resumes_at_first_unanswered(owner, business):
-    audit = make_audit(business, {k: GOOD_ANSWERS[k] for k in ["customers", "customer_value", "social_experience"]})
+    audit = make_audit(
+        business, {k: GOOD_ANSWERS[k] for k in ["customers", "customer_value", "social_experience"]}
+    )
     other_browser = Client()
     other_browser.post(reverse("account_login"), {"login": owner.email, "password": PASSWORD})
     response = other_browser.get(reverse("questionnaire:audit_detail", args=[audit.pk]))
@@ -78,7 +87,9 @@ def test_a_skipped_question_is_where_resume_lands(owner_client, business):
 
 
 def test_saved_answers_are_shown_when_coming_back(owner_client, business):
-    audit = make_audit(business, {"pathway": ["rapport", "close"]}, notes={"pathway": "Word of mouth"})
+    audit = make_audit(
+        business, {"pathway": ["rapport", "close"]}, notes={"pathway": "Word of mouth"}
+    )
     page = owner_client.get(step_url(audit, 4)).content.decode()
     assert page.count("checked") == 2 and "Word of mouth" in page
 
@@ -105,8 +116,12 @@ def test_change_link_from_review_returns_to_review(owner_client, business):
 
 
 def test_submitting_an_incomplete_audit_names_the_missing_questions(owner_client, business):
-    audit = make_audit(business, {k: v for k, v in GOOD_ANSWERS.items() if k not in ("pathway", "success")})
-    response = owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]), follow=True)
+    audit = make_audit(
+        business, {k: v for k, v in GOOD_ANSWERS.items() if k not in ("pathway", "success")}
+    )
+    response = owner_client.post(
+        reverse("questionnaire:audit_submit", args=[audit.pk]), follow=True
+    )
     assert "missing: 4, 9" in response.content.decode()
     audit.refresh_from_db()
     assert audit.is_draft
@@ -153,5 +168,7 @@ def test_profile_step_updates_the_business(owner_client, business):
 def test_business_page_lists_its_audit_history(owner_client, business):
     make_audit(business, GOOD_ANSWERS, submit=True)
     make_audit(business)
-    page = owner_client.get(reverse("questionnaire:business_detail", args=[business.pk])).content.decode()
+    page = owner_client.get(
+        reverse("questionnaire:business_detail", args=[business.pk])
+    ).content.decode()
     assert "Submitted" in page and "Draft" in page

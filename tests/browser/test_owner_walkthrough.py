@@ -1,0 +1,95 @@
+"""A new owner signs up, describes the business, answers all nine questions, reviews and
+submits, on a phone-sized window with JavaScript and on a desktop window without it."""
+
+import pytest
+from playwright.sync_api import expect
+
+from questionnaire.content import load_content_file
+from questionnaire.models import Audit
+from tests.browser.conftest import VIEWPORTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHOICES = [
+    "I have a general picture, but it is not written down anywhere",
+    "Something distinctive they cannot easily get elsewhere, and they tell us so",
+    "By sharing know-how, answers and behind-the-scenes content customers find useful in itself",
+    [
+        "Getting known and building trust with people who don't know us yet",
+        "Listening: learning what customers need and what they say about us",
+    ],
+    ["Instagram", "Facebook"],
+    "A named person in the business, with time set aside for it",
+    "A weekly routine with set hours, a simple content plan and cover for holidays",
+    "By inviting existing customers and contacts: in person, by email, on receipts",
+    "Measurable goals tied to the business (enquiries, bookings, sales), reviewed every month",
+]
+
+
+@pytest.mark.parametrize("viewport,javascript", [("phone", True), ("desktop", False)])
+def test_owner_completes_an_audit(browser, live_server, artifacts, viewport, javascript):
+    load_content_file()
+    context = browser.new_context(viewport=VIEWPORTS[viewport], java_script_enabled=javascript)
+    page = context.new_page()
+    email = f"{viewport}.owner@example.com"
+
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Start your audit").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_placeholder("Password", exact=True).fill("a-long-pass-phrase-77")
+    page.get_by_label("Password (again)").fill("a-long-pass-phrase-77")
+    page.get_by_role("button", name="Sign Up").click()
+
+    expect(page.get_by_role("heading", name="My audits")).to_be_visible()
+    page.get_by_role("link", name="Start your first audit").click()
+
+    # The profile: first try without a name, and see the message and the kept input.
+    page.get_by_label("Sector").select_option("hospitality")
+    page.get_by_label("Number of people").select_option("micro")
+    page.get_by_label("Consumers (the public)").check()
+    page.get_by_label("Instagram").check()
+    page.get_by_role("button", name="Save and start the questions").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tell us the name of the business.")
+    expect(page.get_by_label("Sector")).to_have_value("hospitality")
+    page.get_by_label("Business name").fill("Harbour Bakery")
+    page.get_by_role("button", name="Save and start the questions").click()
+
+    for number, choice in enumerate(CHOICES, start=1):
+        expect(page.get_by_text(f"Question {number} of 9").first).to_be_visible()
+        if number == 6:
+            answer_with_the_keyboard(page)
+            continue
+        for label in choice if isinstance(choice, list) else [choice]:
+            page.get_by_label(label, exact=True).check()
+        if number == 1:
+            page.get_by_label("Describe your main customer groups in your own words.").fill(
+                "Families on weekends, commuters before 9."
+            )
+        if number == 3:
+            page.screenshot(path=artifacts / f"question-step-{viewport}.png", full_page=True)
+        page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", name="Review your answers")).to_be_visible()
+    expect(page.get_by_text("Families on weekends, commuters before 9.")).to_be_visible()
+    expect(page.get_by_text("Not answered yet")).to_have_count(0)
+    page.get_by_role("button", name="Submit the audit").click()
+
+    expect(page.get_by_text("Audit submitted")).to_be_visible()
+    audit = Audit.objects.get(business__owner__email=email)
+    assert audit.status == Audit.Status.SUBMITTED
+    assert audit.answers.get(question__number=5).choices == ["facebook", "instagram"]
+    context.close()
+
+
+def answer_with_the_keyboard(page):
+    """Question 6 without the mouse: the first option, the note, then Tab to the button."""
+    first_option = page.get_by_label(CHOICES[5], exact=True)
+    first_option.focus()
+    page.keyboard.press("Space")
+    expect(first_option).to_be_checked()
+    page.keyboard.press("Tab")  # leaves the radio group for the note
+    expect(page.get_by_label("Who is it, and what else do they do?")).to_be_focused()
+    page.keyboard.type("Sam, our baker, four hours a week.")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Save and continue")).to_be_focused()
+    page.keyboard.press("Enter")

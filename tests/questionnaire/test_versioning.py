@@ -1,0 +1,109 @@
+"""Published content never changes; editing makes a new version; old audits keep theirs."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from questionnaire.content import ContentError, copy_as_draft, load_content_file, publish
+from questionnaire.models import Option, QuestionnaireVersion
+from tests.factories import GOOD_ANSWERS, make_audit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(db):
+    admin = get_user_model().objects.create_superuser(
+        "admin", "admin@example.com", "x-admin-pass-1"
+    )
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+def test_loading_the_content_file_twice_makes_one_version(questionnaire):
+    assert load_content_file() is None
+    assert QuestionnaireVersion.objects.count() == 1
+    assert questionnaire.is_published
+    assert questionnaire.questions.count() == 9
+    assert all(q.options.filter(is_dont_know=True).exists() for q in questionnaire.questions.all())
+
+
+def test_content_carries_scoring_weights_and_advice(questionnaire):
+    assert set(questionnaire.scoring["weights"]["b2b"]) == {
+        "customers",
+        "value",
+        "network_fit",
+        "sustainability",
+        "success",
+    }
+    nobody = Option.objects.get(question__version=questionnaire, key="nobody")
+    assert nobody.advice and nobody.traits == {"unresourced": True}
+
+
+def test_editing_content_leaves_old_audits_intact(owner_client, business, questionnaire):
+    old_audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    draft = copy_as_draft(questionnaire)
+    first = draft.questions.get(number=1)
+    first.text = "Who buys from you today?"
+    first.save()
+    first.options.filter(key="clear").update(label="I know them by name")
+    publish(draft)
+
+    assert QuestionnaireVersion.objects.current() == draft
+    old_page = owner_client.get(
+        reverse("questionnaire:audit_detail", args=[old_audit.pk])
+    ).content.decode()
+    assert "Who are your existing customers?" in old_page
+    assert "I can name our main customer groups" in old_page
+    assert "Who buys from you today?" not in old_page
+
+    new_audit = make_audit(business)
+    assert new_audit.version == draft
+    step = owner_client.get(
+        reverse("questionnaire:audit_step", args=[new_audit.pk, 1])
+    ).content.decode()
+    assert "Who buys from you today?" in step and "I know them by name" in step
+
+
+def test_a_draft_in_progress_keeps_its_version_when_a_new_one_is_published(business, questionnaire):
+    audit = make_audit(business, {"customers": ["clear"]})
+    publish(copy_as_draft(questionnaire))
+    audit.refresh_from_db()
+    assert audit.version == questionnaire
+
+
+def test_a_broken_draft_cannot_be_published(questionnaire):
+    draft = copy_as_draft(questionnaire)
+    draft.questions.get(number=2).options.exclude(key="distinctive").delete()
+    with pytest.raises(ContentError, match="question 2 needs at least two real options"):
+        publish(draft)
+    assert not draft.is_published
+
+
+def test_admin_cannot_change_a_published_question(admin_client, questionnaire):
+    question = questionnaire.questions.get(number=1)
+    url = reverse("admin:questionnaire_question_change", args=[question.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="text"' not in page  # shown read-only
+    admin_client.post(url, {"text": "Changed", "number": 1})
+    question.refresh_from_db()
+    assert question.text == "Who are your existing customers?"
+
+
+def test_admin_copies_edits_and_publishes_a_new_version(admin_client, questionnaire):
+    changelist = reverse("admin:questionnaire_questionnaireversion_changelist")
+    admin_client.post(
+        changelist, {"action": "make_draft_copy", "_selected_action": [questionnaire.pk]}
+    )
+    draft = QuestionnaireVersion.objects.get(number=2)
+    assert not draft.is_published and draft.questions.count() == 9
+
+    question = draft.questions.get(number=1)
+    url = reverse("admin:questionnaire_question_change", args=[question.pk])
+    assert 'name="text"' in admin_client.get(url).content.decode()
+
+    admin_client.post(changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.is_published and QuestionnaireVersion.objects.current() == draft
