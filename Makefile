@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint benchmark clean
+.PHONY: run test setup install system-deps browser lint benchmark-scoring clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -31,6 +31,9 @@ system-deps:  ## the C libraries WeasyPrint needs (installed when run as root)
 
 browser:  ## Debian's Chromium for the browser tests (installed when run as root)
 	@sh scripts/system-deps.sh browser
+
+benchmark-scoring: setup  ## time the scoring of 10,000 random audits
+	$(BIN)/python manage.py benchmark_scoring --audits 10000
 
 lint: install
 	$(BIN)/ruff check .

@@ -74,6 +74,34 @@ def _create_question(version: QuestionnaireVersion, number: int, data: dict) -> 
     )
 
 
+def version_as_content(version: QuestionnaireVersion) -> dict:
+    """The version in the data file's shape: what the scoring reads, whether the content
+    came from the file or was edited in the admin."""
+    questions = [
+        {
+            "number": question.number,
+            "key": question.key,
+            "dimension": question.dimension,
+            "kind": question.kind,
+            "text": question.text,
+            "weight": question.weight,
+            "options": [
+                {
+                    "key": option.key,
+                    "label": option.label,
+                    "score": option.score,
+                    "dont_know": option.is_dont_know,
+                    "advice": option.advice,
+                    "traits": option.traits,
+                }
+                for option in question.options.all()
+            ],
+        }
+        for question in version.questions.prefetch_related("options")
+    ]
+    return {"title": version.title, "scoring": version.scoring, "questions": questions}
+
+
 @transaction.atomic
 def copy_as_draft(version: QuestionnaireVersion) -> QuestionnaireVersion:
     """A new, unpublished version with the same content, ready to edit."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from questionnaire import results
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
 
 
@@ -103,7 +104,8 @@ def submit_audit(audit: Audit) -> Audit:
     audit.status = Audit.Status.SUBMITTED
     audit.submitted_at = timezone.now()
     audit.profile = audit.business.profile()
-    audit.save(update_fields=["status", "submitted_at", "profile", "updated_at"])
+    results.record_verdict(audit)
+    audit.save()
     return audit
 
 

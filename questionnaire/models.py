@@ -131,6 +131,22 @@ class Option(models.Model):
         return self.label
 
 
+class Band(models.TextChoices):
+    """Readiness bands; the keys match `bands` in the content's scoring settings."""
+
+    NOT_YET = "not_yet", "Not yet"
+    FOUNDATIONS = "foundations", "Foundations"
+    READY = "ready", "Ready"
+    ADVANCED = "advanced", "Advanced"
+
+
+class Fit(models.TextChoices):
+    B2C_LED = "b2c_led", "B2C-led"
+    B2B_LED = "b2b_led", "B2B-led"
+    BOTH = "both", "Both B2C and B2B"
+    NOT_YET = "not_yet", "Not yet"
+
+
 class BusinessQuerySet(models.QuerySet):
     def for_owner(self, user) -> BusinessQuerySet:
         return self.filter(owner=user)
@@ -204,6 +220,14 @@ class Audit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Derived from the answers at submit (questionnaire.results.record_headline), kept only
+    # so lists can filter and sort without rescoring; the report always recomputes.
+    b2c_readiness = models.PositiveSmallIntegerField(null=True, blank=True)
+    b2c_band = models.CharField(max_length=20, blank=True, choices=Band.choices)
+    b2b_readiness = models.PositiveSmallIntegerField(null=True, blank=True)
+    b2b_band = models.CharField(max_length=20, blank=True, choices=Band.choices)
+    model_fit = models.CharField(max_length=10, blank=True, choices=Fit.choices)
+    dimension_scores = models.JSONField(default=dict, blank=True)
 
     objects = AuditQuerySet.as_manager()
 

@@ -40,3 +40,14 @@ class Network(models.TextChoices):
     PINTEREST = "pinterest", "Pinterest"
     LOCAL_GROUPS = "local_groups", "Local community groups and forums"
     WHATSAPP = "whatsapp", "WhatsApp or other messaging"
+
+
+def describe(profile: dict) -> dict:
+    """The profile's stored keys as the words people read."""
+    return {
+        "name": profile["name"],
+        "sector": Sector(profile["sector"]).label,
+        "size": Size(profile["size"]).label,
+        "sells_to": SellsTo(profile["sells_to"]).label,
+        "networks": [Network(key).label for key in profile.get("networks", [])],
+    }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from questionnaire import flow
 from questionnaire.access import get_audit_for, get_business_for
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
+from questionnaire.history import audit_history
 from questionnaire.models import Answer, Audit, Business
 
 LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
@@ -64,26 +65,20 @@ def _start(request, business: Business, first_page: str):
 @login_required
 def business_detail(request, business_id: int):
     business = get_business_for(request.user, business_id)
-    audits = business.audits.select_related("version").order_by("-created_at")
-    return render(
-        request, "questionnaire/business_detail.html", {"business": business, "audits": audits}
-    )
+    context = {"business": business, "history": audit_history(business)}
+    return render(request, "questionnaire/business_detail.html", context)
 
 
 @login_required
 def audit_detail(request, audit_id: int):
-    """A draft resumes at its first unanswered question; a submitted audit shows its answers."""
+    """A draft resumes at its first unanswered question; a submitted audit shows its results."""
     audit = get_audit_for(request.user, audit_id)
     if audit.is_draft:
         number = flow.first_unanswered_step(audit)
         if number is None:
             return redirect("questionnaire:audit_review", audit_id=audit.pk)
         return redirect("questionnaire:audit_step", audit_id=audit.pk, number=number)
-    return render(
-        request,
-        "questionnaire/audit_submitted.html",
-        {"audit": audit, "rows": flow.answer_rows(audit)},
-    )
+    return redirect("reports:audit_results", audit_id=audit.pk)
 
 
 @login_required

@@ -75,6 +75,8 @@ def test_owner_completes_an_audit(browser, live_server, artifacts, viewport, jav
     page.get_by_role("button", name="Submit the audit").click()
 
     expect(page.get_by_text("Audit submitted")).to_be_visible()
+    expect(page.get_by_role("heading", name="Verdict: B2C-led")).to_be_visible()
+    expect(page.get_by_role("img", name="Dimension scores")).to_be_visible()
     audit = Audit.objects.get(business__owner__email=email)
     assert audit.status == Audit.Status.SUBMITTED
     assert audit.answers.get(question__number=5).choices == ["facebook", "instagram"]

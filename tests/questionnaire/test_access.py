@@ -71,7 +71,7 @@ def test_posting_to_a_submitted_audits_steps_changes_nothing(owner_client, busin
     assert response["Location"] == reverse("questionnaire:audit_detail", args=[audit.pk])
     answer = Answer.objects.get(audit=audit, question__number=1)
     assert answer.choices == ["clear"] and answer.note == ""
-    follow = owner_client.get(response["Location"]).content.decode()
+    follow = owner_client.get(response["Location"], follow=True).content.decode()
     assert "can no longer be changed" in follow
 
 

@@ -39,7 +39,8 @@ def test_content_carries_scoring_weights_and_advice(questionnaire):
         "success",
     }
     nobody = Option.objects.get(question__version=questionnaire, key="nobody")
-    assert nobody.advice and nobody.traits == {"unresourced": True}
+    named = Option.objects.get(question__version=questionnaire, key="named_person")
+    assert nobody.advice and named.traits == {"people": True}
 
 
 def test_editing_content_leaves_old_audits_intact(owner_client, business, questionnaire):
@@ -53,7 +54,7 @@ def test_editing_content_leaves_old_audits_intact(owner_client, business, questi
 
     assert QuestionnaireVersion.objects.current() == draft
     old_page = owner_client.get(
-        reverse("questionnaire:audit_detail", args=[old_audit.pk])
+        reverse("questionnaire:audit_detail", args=[old_audit.pk]), follow=True
     ).content.decode()
     assert "Who are your existing customers?" in old_page
     assert "I can name our main customer groups" in old_page

@@ -64,7 +64,7 @@ def test_whole_flow_saves_every_step_and_submit_locks(owner_client, business):
     audit.refresh_from_db()
     assert audit.status == Audit.Status.SUBMITTED and audit.submitted_at is not None
     assert audit.profile["name"] == "Corner Café"
-    page = owner_client.get(response["Location"]).content.decode()
+    page = owner_client.get(response["Location"], follow=True).content.decode()
     assert "Audit submitted" in page and "note 9" in page
     my_audits = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
     assert "Submitted" in my_audits

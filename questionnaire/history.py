@@ -1,0 +1,41 @@
+"""A business's audits side by side: what changed since the audit before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from questionnaire.models import Audit, Business, Dimension
+
+
+@dataclass
+class HistoryRow:
+    audit: Audit
+    b2c_change: int | None = None  # readiness points since the previous submitted audit
+    b2b_change: int | None = None
+    improved: list[str] = field(default_factory=list)  # dimension labels that went up
+    declined: list[str] = field(default_factory=list)
+
+
+def audit_history(business: Business) -> list[HistoryRow]:
+    """Every audit of the business, newest first, each compared with the submitted one before."""
+    rows, previous = [], None
+    for audit in business.audits.select_related("version").order_by("created_at"):
+        row = HistoryRow(audit)
+        if audit.b2c_readiness is not None:
+            if previous is not None:
+                _compare(row, audit, previous)
+            previous = audit
+        rows.append(row)
+    return rows[::-1]
+
+
+def _compare(row: HistoryRow, audit: Audit, previous: Audit) -> None:
+    row.b2c_change = audit.b2c_readiness - previous.b2c_readiness
+    row.b2b_change = audit.b2b_readiness - previous.b2b_readiness
+    for dimension in Dimension:
+        now = audit.dimension_scores.get(dimension.value, 0)
+        before = previous.dimension_scores.get(dimension.value, 0)
+        if now > before:
+            row.improved.append(dimension.label)
+        elif now < before:
+            row.declined.append(dimension.label)

@@ -1,0 +1,139 @@
+"""What the scoring reads: a questionnaire version's questions, options and settings, as
+plain data (no database), and small helpers for reading answers against them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+DIMENSIONS = ("customers", "value", "network_fit", "sustainability", "success")
+MODELS = ("b2c", "b2b")
+AUDIENCES = ("consumers", "businesses", "both")
+AUDIENCE_OF_MODEL = {"b2c": "consumers", "b2b": "businesses"}
+MODELS_FOR_SELLS_TO = {"consumers": ("b2c",), "businesses": ("b2b",), "both": ("b2c", "b2b")}
+
+
+# Specs compare and hash by identity (eq=False): they are immutable, so what is computed
+# from one (a question's points for a given choice) can be memoised on it.
+@dataclass(frozen=True, eq=False)
+class OptionSpec:
+    key: str
+    label: str
+    score: int = 0
+    dont_know: bool = False
+    advice: str = ""
+    traits: Mapping = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class QuestionSpec:
+    number: int
+    key: str
+    dimension: str
+    text: str
+    options: tuple[OptionSpec, ...]
+    multiple: bool = False
+    weight: float = 1.0
+
+    @cached_property
+    def options_by_key(self) -> dict[str, OptionSpec]:
+        return {option.key: option for option in self.options}
+
+    @cached_property
+    def trait_names(self) -> frozenset[str]:
+        """Every trait some option of this question carries."""
+        return frozenset(trait for option in self.options for trait in option.traits)
+
+
+@dataclass(frozen=True, eq=False)
+class Rubric:
+    """One questionnaire version's questions plus its `[scoring]` settings."""
+
+    questions: tuple[QuestionSpec, ...]
+    settings: Mapping
+
+    @classmethod
+    def from_content(cls, data: Mapping) -> Rubric:
+        """From content in the data file's shape (questionnaire/content/questionnaire.toml)."""
+        questions = tuple(
+            QuestionSpec(
+                number=question.get("number", position),
+                key=question["key"],
+                dimension=question["dimension"],
+                text=question["text"],
+                multiple=question.get("kind") == "multiple",
+                weight=question.get("weight", 1.0),
+                options=tuple(
+                    OptionSpec(
+                        key=option["key"],
+                        label=option["label"],
+                        score=option.get("score", 0),
+                        dont_know=option.get("dont_know", False),
+                        advice=option.get("advice", ""),
+                        traits=option.get("traits", {}),
+                    )
+                    for option in question["options"]
+                ),
+            )
+            for position, question in enumerate(data["questions"], start=1)
+        )
+        return cls(questions=questions, settings=data["scoring"])
+
+    def rule(self, name: str) -> Mapping:
+        return self.settings["rules"][name]
+
+    def dimension_text(self, dimension: str, key: str) -> str:
+        return self.settings["dimensions"][dimension][key]
+
+    @cached_property
+    def questions_by_key(self) -> dict[str, QuestionSpec]:
+        return {question.key: question for question in self.questions}
+
+    @cached_property
+    def dimension_weights(self) -> dict[str, float]:
+        """The sum of the question weights in each dimension."""
+        return {d: sum(q.weight for q in self.questions if q.dimension == d) for d in DIMENSIONS}
+
+    @cached_property
+    def network_spread(self) -> tuple[int, int]:
+        return self.settings["network_spread_limit"], self.settings["network_spread_penalty"]
+
+
+Answers = Mapping[str, Sequence[str]]  # question key -> chosen option keys
+
+
+def chosen_options(question: QuestionSpec, answers: Answers) -> tuple[OptionSpec, ...]:
+    """The options chosen for this question; unknown keys (from an older edit) are ignored."""
+    return _chosen(question, tuple(answers.get(question.key, ())))
+
+
+@cache
+def _chosen(question: QuestionSpec, keys: tuple[str, ...]) -> tuple[OptionSpec, ...]:
+    return tuple(question.options_by_key[key] for key in keys if key in question.options_by_key)
+
+
+def is_gap(chosen: Sequence[OptionSpec]) -> bool:
+    return not chosen or any(option.dont_know for option in chosen)
+
+
+def offers(question: QuestionSpec, traits: Sequence[str]) -> bool:
+    return not question.trait_names.isdisjoint(traits)
+
+
+def present_traits(rubric: Rubric, answers: Answers) -> set[str]:
+    """Every trait that some chosen option carries as true."""
+    traits: set[str] = set()
+    for question in rubric.questions:
+        traits.update(true_traits(chosen_options(question, answers)))
+    return traits
+
+
+@cache
+def true_traits(chosen: tuple[OptionSpec, ...]) -> frozenset[str]:
+    return frozenset(t for option in chosen for t, value in option.traits.items() if value is True)
+
+
+def audience_of(sells_to: str) -> str:
+    # A business selling to both is judged on the mean of the two audiences' fit.
+    return sells_to if sells_to in ("consumers", "businesses") else "both"

@@ -1,0 +1,45 @@
+"""Charts drawn on the server as inline SVG: the same markup in the page and in the PDF, no
+JavaScript and nothing fetched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from questionnaire.scoring import DimensionResult
+
+BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 150, 300
+BAND_LINES = (40, 60, 80)  # where "foundations", "ready" and "advanced" start
+
+
+def dimension_chart(dimensions: Sequence[DimensionResult]) -> SafeString:
+    """Horizontal bars, one per dimension, 0-100, with the band thresholds marked."""
+    rows = [
+        {
+            "label": dimension.label,
+            "score": dimension.score,
+            "y": index * (BAR_HEIGHT + GAP),
+            "width": round(BAR_WIDTH * dimension.score / 100, 1),
+            "weak": dimension.score < BAND_LINES[0],
+        }
+        for index, dimension in enumerate(dimensions)
+    ]
+    height = len(rows) * (BAR_HEIGHT + GAP) + 16
+    context = {
+        "rows": rows,
+        "height": height,
+        "plot_height": height - 16,
+        "width": LABEL_WIDTH + BAR_WIDTH + 50,
+        "bar_x": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "bar_width": BAR_WIDTH,
+        "text_dy": BAR_HEIGHT * 0.7,
+        "value_x": LABEL_WIDTH + BAR_WIDTH + 8,
+        "lines": [
+            {"x": LABEL_WIDTH + BAR_WIDTH * value / 100, "value": value} for value in BAND_LINES
+        ],
+        "summary": "; ".join(f"{row['label']} {row['score']} out of 100" for row in rows),
+    }
+    return SafeString(render_to_string("reports/_dimension_chart.svg", context))

@@ -1,0 +1,49 @@
+"""Everything a report shows, gathered once for the results page and the PDF alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from questionnaire.explain import Action
+from questionnaire.flow import answer_rows
+from questionnaire.models import Audit
+from questionnaire.profile import describe
+from questionnaire.results import result_for
+from reports.charts import dimension_chart
+
+# The action plan: the highest-impact actions first, a couple per month.
+TIME_FRAMES = (("First 30 days", 2), ("Days 31 to 60", 2), ("Days 61 to 90", None))
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    time_frame: str
+    actions: tuple[Action, ...]
+
+
+def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
+    """Ranked actions split into 30 / 60 / 90-day steps; empty steps are left out."""
+    steps, start = [], 0
+    for time_frame, count in TIME_FRAMES:
+        chunk = actions[start : start + count] if count else actions[start:]
+        start += len(chunk)
+        if chunk:
+            steps.append(PlanStep(time_frame, chunk))
+    return steps
+
+
+def report_context(audit: Audit) -> dict:
+    result = result_for(audit)
+    return {
+        "audit": audit,
+        "profile": describe(audit.answered_profile()),
+        "result": result,
+        "verdict": result.verdict,
+        "readiness_pair": [
+            ("Selling to consumers (B2C)", result.verdict.b2c),
+            ("Selling to businesses (B2B)", result.verdict.b2b),
+        ],
+        "chart": dimension_chart(result.dimensions),
+        "plan": action_plan(result.actions),
+        "rows": answer_rows(audit),
+    }

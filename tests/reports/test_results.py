@@ -1,0 +1,107 @@
+"""The results page: verdict, readiness with bands, chart with a text equivalent, reasons,
+actions; reachable from My audits; nobody else's."""
+
+import pytest
+from django.urls import reverse
+
+from questionnaire.models import Audit
+from tests.factories import GOOD_ANSWERS, make_audit, make_business
+
+pytestmark = pytest.mark.django_db
+
+UNRESOURCED = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"]}
+
+
+def results_url(audit):
+    return reverse("reports:audit_results", args=[audit.pk])
+
+
+def test_submitting_stores_the_verdict_for_lists(business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    audit = Audit.objects.get(pk=audit.pk)
+    assert audit.model_fit == "b2c_led"
+    assert audit.b2c_band == "advanced" and audit.b2c_readiness >= 80
+    assert audit.b2b_readiness < audit.b2c_readiness
+    assert set(audit.dimension_scores) == {
+        "customers",
+        "value",
+        "network_fit",
+        "sustainability",
+        "success",
+    }
+
+
+def test_after_submit_the_owner_lands_on_the_results(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS)
+    response = owner_client.post(
+        reverse("questionnaire:audit_submit", args=[audit.pk]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == results_url(audit)
+    page = response.content.decode()
+    assert "Audit submitted" in page
+    assert "Verdict: B2C-led" in page
+    assert "Selling to consumers (B2C)" in page and "Selling to businesses (B2B)" in page
+    assert "Advanced" in page
+
+
+def test_results_show_chart_with_text_equivalent_reasons_and_actions(owner_client, business):
+    audit = make_audit(business, UNRESOURCED, submit=True)
+    page = owner_client.get(results_url(audit)).content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart"' in page
+    assert 'role="img"' in page and "Sustainability 30 out of 100" in page
+    assert '<th scope="row">Sustainability</th><td>30 (weak)</td>' in page
+    assert "Nobody is named with time set aside to run the presence" in page
+    assert "You said “Nobody in particular yet”: this holds this score down." in page
+    assert "First 30 days" in page and "Name an owner before you start" in page
+
+
+def test_notes_are_escaped_on_the_results_page(owner_client, business):
+    audit = make_audit(
+        business, GOOD_ANSWERS, submit=True, notes={"customers": "<script>x()</script>"}
+    )
+    page = owner_client.get(results_url(audit)).content.decode()
+    assert "<script>x()</script>" not in page
+    assert "&lt;script&gt;x()&lt;/script&gt;" in page
+
+
+def test_my_audits_links_to_results_with_readiness(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    page = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
+    assert results_url(audit) in page
+    assert f"B2C <strong>{audit.b2c_readiness}</strong> Advanced" in page
+
+
+def test_business_history_shows_what_improved(owner_client, business):
+    make_audit(business, UNRESOURCED, submit=True)
+    make_audit(business, GOOD_ANSWERS, submit=True)
+    page = owner_client.get(
+        reverse("questionnaire:business_detail", args=[business.pk])
+    ).content.decode()
+    assert "Improved: Sustainability" in page
+    assert "First audit" in page
+    assert 'class="small text-success">(+' in page
+
+
+def test_a_draft_has_no_results_yet(owner_client, business):
+    audit = make_audit(business, {"customers": ["clear"]})
+    response = owner_client.get(results_url(audit))
+    assert response["Location"] == reverse("questionnaire:audit_detail", args=[audit.pk])
+
+
+def test_other_owner_gets_404(other_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert other_client.get(results_url(audit)).status_code == 404
+
+
+def test_visitor_is_sent_to_log_in(visitor, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert visitor.get(results_url(audit))["Location"].startswith(reverse("account_login"))
+
+
+def test_results_use_the_profile_as_it_was_when_submitted(owner_client, owner, questionnaire):
+    firm = make_business(owner, "Gearworks", sells_to="businesses", sector="manufacturing")
+    audit = make_audit(firm, {**GOOD_ANSWERS, "networks": ["linkedin"]}, submit=True)
+    firm.sells_to = "consumers"
+    firm.save()
+    page = owner_client.get(results_url(audit)).content.decode()
+    assert "Verdict: B2B-led" in page
