@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint benchmark-scoring clean
+.PHONY: run test setup install system-deps browser lint benchmark-scoring benchmark-pdf clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -34,6 +34,9 @@ browser:  ## Debian's Chromium for the browser tests (installed when run as root
 
 benchmark-scoring: setup  ## time the scoring of 10,000 random audits
 	$(BIN)/python manage.py benchmark_scoring --audits 10000
+
+benchmark-pdf: setup  ## time the PDF: first render, cached download, memory after 200 renders
+	$(BIN)/python manage.py benchmark_pdf
 
 lint: install
 	$(BIN)/ruff check .

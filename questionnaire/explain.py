@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 
 from questionnaire.points import Tally, question_points, readiness_points
 from questionnaire.rubric import (
@@ -123,8 +122,11 @@ def limit_reason(rubric: Rubric, dimension: str, answers: Answers) -> Reason:
     return Reason(question.key, question.number, Effect.LIMIT, text)
 
 
-@cache
 def _best_answer(question: QuestionSpec, audience: str) -> tuple[str, ...]:
+    return question.memoised(("best", audience), lambda: _work_out_best(question, audience))
+
+
+def _work_out_best(question: QuestionSpec, audience: str) -> tuple[str, ...]:
     real = [o for o in question.options if not o.dont_know and not o.traits.get("everywhere")]
     if any("fit" in o.traits for o in real):
         return (max(real, key=lambda o: o.traits["fit"][audience]).key,)

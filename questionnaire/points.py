@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from questionnaire.rubric import (
     AUDIENCE_OF_MODEL,
@@ -54,13 +53,13 @@ class AnswerFacts:
 
 
 def answer_facts(rubric: Rubric, question: QuestionSpec, answers: Answers) -> AnswerFacts:
-    keys = tuple(answers.get(question.key, ()))
-    return _facts(question, keys, *rubric.network_spread)
+    chosen = chosen_options(question, answers)
+    # The same few answers come up again and again: work each out once per question.
+    return question.memoised(("facts", chosen), lambda: _facts(rubric, chosen))
 
 
-@cache  # specs are immutable, and the same few answers come up again and again
-def _facts(question: QuestionSpec, keys: tuple[str, ...], limit: int, penalty: int) -> AnswerFacts:
-    chosen = chosen_options(question, {question.key: keys})
+def _facts(rubric: Rubric, chosen: tuple[OptionSpec, ...]) -> AnswerFacts:
+    limit, penalty = rubric.network_spread
     points = {audience: _points(chosen, audience, limit, penalty) for audience in AUDIENCES}
     return AnswerFacts(points, true_traits(chosen))
 

@@ -8,9 +8,17 @@ from questionnaire.models import Audit, QuestionnaireVersion
 from questionnaire.rubric import Rubric
 from questionnaire.scoring import AuditResult, Verdict, score, verdict
 
+# Published versions never change, so each is read from the database once per process.
+_published_rubrics: dict[tuple[int, object], Rubric] = {}
+
 
 def rubric_for(version: QuestionnaireVersion) -> Rubric:
-    return Rubric.from_content(version_as_content(version))
+    if not version.is_published:
+        return Rubric.from_content(version_as_content(version))
+    key = (version.pk, version.published_at)
+    if key not in _published_rubrics:
+        _published_rubrics[key] = Rubric.from_content(version_as_content(version))
+    return _published_rubrics[key]
 
 
 def result_for(audit: Audit) -> AuditResult:

@@ -3,9 +3,10 @@ plain data (no database), and small helpers for reading answers against them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
+from typing import Any
 
 DIMENSIONS = ("customers", "value", "network_fit", "sustainability", "success")
 MODELS = ("b2c", "b2b")
@@ -15,7 +16,8 @@ MODELS_FOR_SELLS_TO = {"consumers": ("b2c",), "businesses": ("b2b",), "both": ("
 
 
 # Specs compare and hash by identity (eq=False): they are immutable, so what is computed
-# from one (a question's points for a given choice) can be memoised on it.
+# from one (a question's points for a given choice) can be memoised on it, and the memo goes
+# when the spec does.
 @dataclass(frozen=True, eq=False)
 class OptionSpec:
     key: str
@@ -35,6 +37,13 @@ class QuestionSpec:
     options: tuple[OptionSpec, ...]
     multiple: bool = False
     weight: float = 1.0
+    memo: dict = field(default_factory=dict, repr=False)
+
+    def memoised(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """`compute()`, worked out once per key for this question."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @cached_property
     def options_by_key(self) -> dict[str, OptionSpec]:
@@ -105,12 +114,11 @@ Answers = Mapping[str, Sequence[str]]  # question key -> chosen option keys
 
 def chosen_options(question: QuestionSpec, answers: Answers) -> tuple[OptionSpec, ...]:
     """The options chosen for this question; unknown keys (from an older edit) are ignored."""
-    return _chosen(question, tuple(answers.get(question.key, ())))
-
-
-@cache
-def _chosen(question: QuestionSpec, keys: tuple[str, ...]) -> tuple[OptionSpec, ...]:
-    return tuple(question.options_by_key[key] for key in keys if key in question.options_by_key)
+    keys = tuple(answers.get(question.key, ()))
+    by_key = question.options_by_key
+    return question.memoised(
+        ("chosen", keys), lambda: tuple(by_key[k] for k in keys if k in by_key)
+    )
 
 
 def is_gap(chosen: Sequence[OptionSpec]) -> bool:
@@ -129,7 +137,6 @@ def present_traits(rubric: Rubric, answers: Answers) -> set[str]:
     return traits
 
 
-@cache
 def true_traits(chosen: tuple[OptionSpec, ...]) -> frozenset[str]:
     return frozenset(t for option in chosen for t, value in option.traits.items() if value is True)
 

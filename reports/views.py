@@ -1,9 +1,12 @@
 """The report pages: results on screen (and, in reports.pdf, the same report as a PDF)."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import redirect, render
 
 from questionnaire.access import get_audit_for
+from reports import pdf
 from reports.report import report_context
 
 
@@ -13,3 +16,25 @@ def audit_results(request, audit_id: int):
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     return render(request, "reports/results.html", report_context(audit))
+
+
+@login_required
+def audit_pdf(request, audit_id: int):
+    """The strategy summary as a PDF download, served from storage after the first render."""
+    audit = get_audit_for(request.user, audit_id)
+    if audit.is_draft:
+        raise Http404("A draft has no report yet.")
+    key = pdf.fingerprint(audit)
+    if request.headers.get("If-None-Match") == f'"{key}"':
+        response = HttpResponseNotModified()
+    else:
+        report = pdf.stored_report(audit)
+        response = FileResponse(
+            default_storage.open(report.name),
+            as_attachment=True,
+            filename=report.filename,
+            content_type="application/pdf",
+        )
+    response["ETag"] = f'"{key}"'
+    response["Cache-Control"] = "private, no-cache"
+    return response

@@ -42,3 +42,9 @@ def visitor(db):
 @pytest.fixture
 def business(owner, questionnaire):
     return make_business(owner)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Stored files (rendered PDFs) go to a fresh folder per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,5 +1,6 @@
 """A new owner signs up, describes the business, answers all nine questions, reviews and
-submits, on a phone-sized window with JavaScript and on a desktop window without it."""
+submits, on a phone-sized window with JavaScript and on a desktop window without it; and
+downloads the PDF from the results page."""
 
 import pytest
 from playwright.sync_api import expect
@@ -7,6 +8,8 @@ from playwright.sync_api import expect
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit
 from tests.browser.conftest import VIEWPORTS
+from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit, make_business, make_user
+from tests.reports.pdf_text import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -95,3 +98,26 @@ def answer_with_the_keyboard(page):
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Save and continue")).to_be_focused()
     page.keyboard.press("Enter")
+
+
+def test_owner_downloads_the_pdf_from_the_results_page(browser, live_server, artifacts):
+    load_content_file()
+    owner = make_user("pdf.owner@example.com")
+    audit = make_audit(make_business(owner, "Harbour Bakery"), GOOD_ANSWERS, submit=True)
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(owner.email)
+    page.get_by_placeholder("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.goto(f"{live_server.url}/audits/{audit.pk}/results/")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF summary").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("harbour-bakery-social-media-audit-")
+    path = artifacts / download.suggested_filename
+    download.save_as(path)
+    text = pdf_text(path.read_bytes())
+    assert "Harbour Bakery" in text and "Verdict: B2C-led" in text
+    context.close()

@@ -1,0 +1,113 @@
+"""The strategy summary as a PDF: rendered once per set of inputs, then served from storage.
+
+A report is stored under a fingerprint of everything that goes into it (the answers and
+notes, the profile, the questionnaire version, and the code and templates that turn them
+into a page), so a repeat download costs a few queries, and any change to those inputs
+renders a new file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from questionnaire.models import Audit
+from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
+from reports.report import report_context
+
+STORAGE_DIR = "reports"
+STYLESHEET_URL = BASE_URL + "static/css/report-pdf.css"
+# What the look of a report depends on besides its data; a change to any re-renders.
+REPORT_CODE = [
+    "templates/reports/report_pdf.html",
+    "templates/reports/_report.html",
+    "templates/reports/_dimension_chart.svg",
+    "static/css/report-pdf.css",
+    "reports/report.py",
+    "reports/charts.py",
+    "questionnaire/scoring.py",
+    "questionnaire/points.py",
+    "questionnaire/explain.py",
+    "questionnaire/rubric.py",
+]
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    name: str  # path in the default storage
+    fingerprint: str  # also the ETag
+    filename: str  # what the download is called
+
+
+@cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for relative in REPORT_CODE:
+        digest.update((Path(settings.BASE_DIR) / relative).read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(audit: Audit) -> str:
+    answers = list(
+        audit.answers.order_by("question_id").values_list("question_id", "choices", "note")
+    )
+    inputs = {
+        "audit": audit.pk,
+        "version": audit.version_id,
+        "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
+        "status": audit.status,
+        "profile": audit.answered_profile(),
+        "answers": answers,
+        "code": _code_fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def download_filename(audit: Audit) -> str:
+    name = slugify(audit.answered_profile()["name"]) or "business"
+    return f"{name}-social-media-audit-{audit.submitted_at:%Y-%m-%d}.pdf"
+
+
+@cache
+def _print_setup() -> tuple[FontConfiguration, CSS]:
+    """One font configuration and one parsed stylesheet per process. WeasyPrint registers
+    the stylesheet's @font-face fonts with the configuration it is given; a fresh one for
+    every render (its default) costs time and leaks a little memory each time."""
+    fonts = FontConfiguration()
+    stylesheet = CSS(url=STYLESHEET_URL, font_config=fonts, url_fetcher=StaticOnlyURLFetcher())
+    return fonts, stylesheet
+
+
+def render_pdf(audit: Audit) -> bytes:
+    html = render_to_string("reports/report_pdf.html", report_context(audit))
+    fonts, stylesheet = _print_setup()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+
+
+def stored_report(audit: Audit) -> StoredReport:
+    """The audit's PDF in storage, rendered now if these inputs have not been rendered yet."""
+    key = fingerprint(audit)
+    report = StoredReport(f"{STORAGE_DIR}/{audit.pk}/{key}.pdf", key, download_filename(audit))
+    if not default_storage.exists(report.name):
+        default_storage.save(report.name, ContentFile(render_pdf(audit)))
+        _remove_stale(audit, keep=report.name)
+    return report
+
+
+def _remove_stale(audit: Audit, keep: str) -> None:
+    folder = f"{STORAGE_DIR}/{audit.pk}"
+    for name in default_storage.listdir(folder)[1]:
+        if f"{folder}/{name}" != keep:
+            default_storage.delete(f"{folder}/{name}")

@@ -1,0 +1,141 @@
+"""The PDF strategy summary: opened and read, not just checked for a content type."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from questionnaire.models import NOTE_MAX_LENGTH, Answer
+from tests.factories import GOOD_ANSWERS, make_audit, make_business
+from tests.reports.pdf_text import font_names, pdf_reader, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+UNRESOURCED = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"]}
+
+
+def pdf_url(audit):
+    return reverse("reports:audit_pdf", args=[audit.pk])
+
+
+def long_note() -> str:
+    """Numbered words, so a missing stretch anywhere is noticed."""
+    words, number = [], 0
+    while len(" ".join(words)) < NOTE_MAX_LENGTH - 20:
+        number += 1
+        words.append(f"w{number:04d}")
+    return " ".join(words)
+
+
+def download(client, audit, **headers):
+    response = client.get(pdf_url(audit), **headers)
+    content = b"".join(response.streaming_content) if response.status_code == 200 else b""
+    return response, content
+
+
+def test_pdf_holds_the_business_verdict_answers_and_a_long_note_in_full(owner_client, business):
+    note = long_note()
+    audit = make_audit(business, UNRESOURCED, submit=True, notes={"customers": note})
+    response, content = download(owner_client, audit)
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(content)
+    assert "Corner Café" in text
+    assert "Social-media strategy summary" in text
+    assert "Verdict: B2C-led" in text or "Verdict: Not yet" in text
+    assert "Nobody is named with time set aside" in text
+    assert "First 30 days" in text and "Name an owner before you start" in text
+    for row_text in [
+        "I can name our main customer groups, what each buys and why",
+        "Something distinctive they cannot easily get elsewhere, and they tell us so",
+        "Nobody in particular yet",
+        "We don't have time for it at the moment",
+        "Measurable goals tied to the business (enquiries, bookings, sales), reviewed every month",
+    ]:
+        assert row_text in text
+    # All 5,000 characters, in order, across page breaks (footers sit between the pages).
+    assert re.findall(r"w\d{4}", text) == note.split()
+    assert len(pdf_reader(content).pages) >= 4
+    assert "Page 1 of" in text
+
+
+def test_every_page_has_a_footer_and_page_number(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"customers": long_note()})
+    reader = pdf_reader(download(owner_client, audit)[1])
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        page_text = page.extract_text()
+        assert f"Page {number} of {total}" in page_text
+        assert "Corner Café · Social-media strategy summary" in page_text
+
+
+def test_accents_and_non_latin_text_use_the_shipped_font(owner, owner_client, questionnaire):
+    name = "Crème Brûlée Ελληνικά Кириллица"
+    firm = make_business(owner, name)
+    audit = make_audit(firm, GOOD_ANSWERS, submit=True, notes={"success": "Zürich ÆØÅ ğış"})
+    content = download(owner_client, audit)[1]
+    text = pdf_text(content)
+    assert name in text and "Zürich ÆØÅ ğış" in text
+    # Every glyph comes from the DejaVu font under static/: no system fallback font.
+    assert font_names(content) == {"Report-Sans", "Report-Sans-Bold"}
+
+
+def test_the_download_is_named_after_the_business_and_date(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    response, _ = download(owner_client, audit)
+    expected = f"corner-cafe-social-media-audit-{audit.submitted_at:%Y-%m-%d}.pdf"
+    assert f'attachment; filename="{expected}"' == response["Content-Disposition"]
+
+
+def test_a_repeat_download_is_served_without_rendering(owner_client, business, monkeypatch):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    first, first_content = download(owner_client, audit)
+
+    def must_not_render(audit):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("reports.pdf.render_pdf", must_not_render)
+    second, second_content = download(owner_client, audit)
+    assert second.status_code == 200 and second_content == first_content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_a_matching_etag_gets_304(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    first, _ = download(owner_client, audit)
+    response, content = download(owner_client, audit, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304 and content == b""
+    stale, _ = download(owner_client, audit, HTTP_IF_NONE_MATCH='"something-else"')
+    assert stale.status_code == 200
+
+
+def test_a_changed_answer_gives_a_new_pdf(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"success": "Bookings up"})
+    first, first_content = download(owner_client, audit)
+    Answer.objects.filter(audit=audit, question__key="success").update(note="Bookings up 20%")
+    second, second_content = download(owner_client, audit)
+    assert second["ETag"] != first["ETag"]
+    assert "Bookings up 20%" in pdf_text(second_content)
+    assert "Bookings up 20%" not in pdf_text(first_content)
+
+
+def test_other_owner_gets_404(other_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert other_client.get(pdf_url(audit)).status_code == 404
+
+
+def test_visitor_is_sent_to_log_in(visitor, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert visitor.get(pdf_url(audit))["Location"].startswith(reverse("account_login"))
+
+
+def test_a_draft_has_no_pdf(owner_client, business):
+    audit = make_audit(business, {"customers": ["clear"]})
+    assert owner_client.get(pdf_url(audit)).status_code == 404
+
+
+def test_results_page_and_my_audits_offer_the_download(owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    results = owner_client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
+    my_audits = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
+    assert f'href="{pdf_url(audit)}" download>Download the PDF summary' in results
+    assert f'href="{pdf_url(audit)}" download>PDF' in my_audits
