@@ -33,12 +33,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # trigram search on PostgreSQL; inert on SQLite
     "allauth",
     "allauth.account",
     "crispy_forms",
     "crispy_bootstrap5",
     "questionnaire",
     "reports",
+    "consulting",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "questionnaire:my_audits"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "questionnaire:my_audits"
+
+# The site's public address, for links in emails.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# How long a consultant's invitation link stays valid.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

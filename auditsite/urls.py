@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("questionnaire.urls")),
     path("", include("reports.urls")),
+    path("", include("consulting.urls")),
 ]

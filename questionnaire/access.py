@@ -13,5 +13,12 @@ def get_business_for(user, business_id: int) -> Business:
 
 
 def get_audit_for(user, audit_id: int) -> Audit:
+    """An audit this user owns: for answering, changing and submitting."""
     audits = Audit.objects.for_owner(user).select_related("business", "version")
+    return get_object_or_404(audits, pk=audit_id)
+
+
+def get_readable_audit_for(user, audit_id: int) -> Audit:
+    """An audit this user may read: their own, or a submitted one of their client's."""
+    audits = Audit.objects.readable_by(user).select_related("business", "version")
     return get_object_or_404(audits, pk=audit_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from consulting.demo import create_consultant_demo
 from questionnaire import flow
 from questionnaire.models import Audit, Business
 
@@ -46,7 +47,8 @@ def create_demo_data() -> list[tuple[str, str]]:
     """Create the demo accounts (once) and return their logins."""
     admin = demo_user("admin@example.com", staff=True)
     owner = demo_user("owner@example.com")
-    if not Business.objects.for_owner(owner).exists():
+    cafe = Business.objects.for_owner(owner).first()
+    if cafe is None:
         cafe = Business.objects.create(
             owner=owner,
             name="Corner Café",
@@ -60,4 +62,9 @@ def create_demo_data() -> list[tuple[str, str]]:
         flow.submit_audit(submitted)
         draft = flow.start_audit(cafe)
         fill_answers(draft, {key: CAFE_ANSWERS[key] for key in ["customers", "customer_value"]})
-    return [(admin.email, "site administrator"), (owner.email, "business owner")]
+    consultant = create_consultant_demo(demo_user, cafe)
+    return [
+        (admin.email, "site administrator"),
+        (owner.email, "business owner"),
+        (consultant, "consultant with five clients"),
+    ]

@@ -156,6 +156,14 @@ class Business(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="businesses"
     )
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="client_businesses",
+        help_text="The consultant this business is shared with (through an invitation).",
+    )
     name = models.CharField("Business name", max_length=120)
     sector = models.CharField(max_length=20, choices=Sector.choices)
     size = models.CharField("Number of people", max_length=10, choices=Size.choices)
@@ -193,6 +201,15 @@ class AuditQuerySet(models.QuerySet):
     def for_owner(self, user) -> AuditQuerySet:
         return self.filter(business__owner=user)
 
+    def for_consultant(self, user) -> AuditQuerySet:
+        return self.filter(business__consultant=user)
+
+    def readable_by(self, user) -> AuditQuerySet:
+        """What this user may read: their own audits, and their clients' submitted ones."""
+        own = models.Q(business__owner=user)
+        client = models.Q(business__consultant=user) & ~models.Q(status=Audit.Status.DRAFT)
+        return self.filter(own | client)
+
     def drafts(self) -> AuditQuerySet:
         return self.filter(status=Audit.Status.DRAFT)
 
@@ -220,6 +237,14 @@ class Audit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    review_started_at = models.DateTimeField(null=True, blank=True)
+    review_started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # Derived from the answers at submit (questionnaire.results.record_headline), kept only
     # so lists can filter and sort without rescoring; the report always recomputes.
     b2c_readiness = models.PositiveSmallIntegerField(null=True, blank=True)

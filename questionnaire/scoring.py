@@ -26,6 +26,7 @@ from questionnaire.points import (
     dimension_caps,
     dimension_scores,
     model_dimensions,
+    question_points,
     readiness_points,
     tallies,
 )
@@ -81,6 +82,7 @@ class AuditResult:
     actions: tuple[Action, ...]
     stages: tuple[str, ...]  # the sales-pathway stages social media will serve
     gaps: tuple[str, ...]  # keys of questions answered "I don't know"
+    question_points: Mapping[str, int]  # question key -> 0-100, for the business's audience
 
     def dimension(self, key: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.key == key)
@@ -164,4 +166,8 @@ def score(rubric: Rubric, answers: Answers, sells_to: str) -> AuditResult:
         actions=explain.actions(rubric, answers, sells_to, tallies),
         stages=explain.stages(rubric, answers),
         gaps=tuple(q.key for q in rubric.questions if is_gap(chosen_options(q, answers))),
+        question_points={
+            q.key: round(question_points(rubric, q, answers, audience_of(sells_to)))
+            for q in rubric.questions
+        },
     )

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from consulting import emails
 from questionnaire import flow
 from questionnaire.access import get_audit_for, get_business_for
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
@@ -185,7 +187,7 @@ def audit_review(request, audit_id: int):
 def audit_submit(request, audit_id: int):
     audit = get_audit_for(request.user, audit_id)
     try:
-        flow.submit_audit(audit)
+        submitted = flow.submit_audit(audit)
     except flow.IncompleteAudit as incomplete:
         numbers = ", ".join(str(q.number) for q in incomplete.missing)
         messages.error(
@@ -195,5 +197,6 @@ def audit_submit(request, audit_id: int):
     except flow.AuditLocked:
         messages.warning(request, LOCKED_MESSAGE)
     else:
+        transaction.on_commit(lambda: emails.client_submitted(submitted))
         messages.success(request, "Audit submitted. Thank you!")
     return redirect("questionnaire:audit_detail", audit_id=audit.pk)

@@ -1,7 +1,8 @@
 """The strategy summary as a PDF: rendered once per set of inputs, then served from storage.
 
 A report is stored under a fingerprint of everything that goes into it (the answers and
-notes, the profile, the questionnaire version, and the code and templates that turn them
+notes, the profile, the questionnaire version, the consultant's recommendations and score
+overrides, and the code and templates that turn them
 into a page), so a repeat download costs a few queries, and any change to those inputs
 renders a new file.
 """
@@ -69,6 +70,12 @@ def fingerprint(audit: Audit) -> str:
         "status": audit.status,
         "profile": audit.answered_profile(),
         "answers": answers,
+        "recommendations": list(
+            audit.recommendations.order_by("pk").values_list("pk", "text", "updated_at")
+        ),
+        "overrides": list(
+            audit.score_overrides.order_by("dimension").values_list("dimension", "score", "reason")
+        ),
         "code": _code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()

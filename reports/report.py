@@ -33,7 +33,9 @@ def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
 
 
 def report_context(audit: Audit) -> dict:
+    """What the results page and the PDF show; private notes are never part of it."""
     result = result_for(audit)
+    overrides = {override.dimension: override for override in audit.score_overrides.all()}
     return {
         "audit": audit,
         "profile": describe(audit.answered_profile()),
@@ -46,4 +48,6 @@ def report_context(audit: Audit) -> dict:
         "chart": dimension_chart(result.dimensions),
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),
+        "findings": [(d, overrides.get(d.key)) for d in result.dimensions],
+        "recommendations": list(audit.recommendations.select_related("author__consultant")),
     }

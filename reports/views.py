@@ -5,14 +5,14 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import redirect, render
 
-from questionnaire.access import get_audit_for
+from questionnaire.access import get_readable_audit_for
 from reports import pdf
 from reports.report import report_context
 
 
 @login_required
 def audit_results(request, audit_id: int):
-    audit = get_audit_for(request.user, audit_id)
+    audit = get_readable_audit_for(request.user, audit_id)
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     return render(request, "reports/results.html", report_context(audit))
@@ -21,7 +21,7 @@ def audit_results(request, audit_id: int):
 @login_required
 def audit_pdf(request, audit_id: int):
     """The strategy summary as a PDF download, served from storage after the first render."""
-    audit = get_audit_for(request.user, audit_id)
+    audit = get_readable_audit_for(request.user, audit_id)
     if audit.is_draft:
         raise Http404("A draft has no report yet.")
     key = pdf.fingerprint(audit)

@@ -58,3 +58,19 @@ def make_audit(
     if submit:
         audit = flow.submit_audit(audit)
     return audit
+
+
+def make_consultant(email: str, name: str = ""):
+    from consulting.models import Consultant
+
+    user = make_user(email)
+    Consultant.objects.create(user=user, display_name=name)
+    return user
+
+
+def make_client_audit(consultant, owner, name: str, answers=None, submit=True, **fields):
+    """An audit of a business `owner` has shared with `consultant`."""
+    business = make_business(owner, name, **fields)
+    business.consultant = consultant
+    business.save()
+    return make_audit(business, answers if answers is not None else GOOD_ANSWERS, submit=submit)

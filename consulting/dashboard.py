@@ -1,0 +1,86 @@
+"""The consultant's dashboard: every client audit, filtered, searched and sorted in the
+database (a fixed number of queries, whatever the number of audits)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+
+from questionnaire.models import Audit, Band
+from questionnaire.profile import Sector
+
+# Sortable columns: the name in the URL -> the database ordering.
+SORTS = {
+    "business": "business__name",
+    "sector": "business__sector",
+    "status": "status",
+    "submitted": "submitted_at",
+    "b2c": "b2c_readiness",
+    "b2b": "b2b_readiness",
+}
+DEFAULT_SORT = "-submitted"
+
+
+def _blank(choices) -> list:
+    return [("", "Any"), *choices]
+
+
+class DashboardFilters(forms.Form):
+    q = forms.CharField(
+        label="Search", required=False, max_length=100, help_text="Business name or owner email"
+    )
+    status = forms.ChoiceField(required=False, choices=_blank(Audit.Status.choices))
+    b2c_band = forms.ChoiceField(label="B2C band", required=False, choices=_blank(Band.choices))
+    b2b_band = forms.ChoiceField(label="B2B band", required=False, choices=_blank(Band.choices))
+    sector = forms.ChoiceField(required=False, choices=_blank(Sector.choices))
+    submitted_from = forms.DateField(
+        label="Submitted from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    submitted_to = forms.DateField(
+        label="Submitted to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        required=False, choices=[(prefix + key, key) for key in SORTS for prefix in ("", "-")]
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("submitted_from"), data.get("submitted_to")
+        if start and end and start > end:
+            self.add_error("submitted_to", "The end date is before the start date.")
+        return data
+
+
+def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
+    """The consultant's client audits matching the (cleaned) filters, sorted."""
+    audits = Audit.objects.for_consultant(consultant).select_related("business__owner")
+    for field in ("status", "b2c_band", "b2b_band"):
+        if filters.get(field):
+            audits = audits.filter(**{field: filters[field]})
+    if filters.get("sector"):
+        audits = audits.filter(business__sector=filters["sector"])
+    if filters.get("submitted_from"):
+        audits = audits.filter(submitted_at__date__gte=filters["submitted_from"])
+    if filters.get("submitted_to"):
+        audits = audits.filter(submitted_at__date__lte=filters["submitted_to"])
+    if filters.get("q"):
+        audits = audits.filter(_search(filters["q"]))
+    return audits.order_by(*_ordering(filters.get("sort") or DEFAULT_SORT))
+
+
+def _search(text: str) -> Q:
+    """Substring match on name and email; on PostgreSQL also trigram word similarity, so
+    "bakry" finds "Harbour Bakery" (both served by the trigram indexes)."""
+    match = Q(business__name__icontains=text) | Q(business__owner__email__icontains=text)
+    if connection.vendor == "postgresql":
+        match |= Q(business__name__trigram_word_similar=text)
+    return match
+
+
+def _ordering(sort: str) -> list:
+    field = F(SORTS.get(sort.lstrip("-"), "submitted_at"))
+    # Drafts have no date or scores yet: they sort last either way, on every database.
+    if sort.startswith("-"):
+        return [field.desc(nulls_last=True), F("pk").desc()]
+    return [field.asc(nulls_last=True), F("pk").asc()]

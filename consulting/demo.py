@@ -1,0 +1,112 @@
+"""A demo consultant with clients in every state, so the dashboard is not empty."""
+
+from consulting import review
+from consulting.models import Consultant, Recommendation
+from questionnaire import flow
+from questionnaire.models import Business
+
+CLIENTS = [  # business, owner, sells to, sector, answers, how far the review has gone
+    (
+        "Gearworks Engineering",
+        "gearworks@example.com",
+        "businesses",
+        "manufacturing",
+        {
+            "customers": ["clear"],
+            "customer_value": ["distinctive"],
+            "social_experience": ["useful"],
+            "pathway": ["rapport", "understand", "demonstrate"],
+            "networks": ["linkedin"],
+            "who_develops": ["named_person"],
+            "sustained": ["hours_no_plan"],
+            "growth": ["invite"],
+            "success": ["goals_unreviewed"],
+        },
+        "in_review",
+    ),
+    (
+        "Bloom & Petal Florist",
+        "bloom@example.com",
+        "consumers",
+        "retail",
+        {
+            "customers": ["general"],
+            "customer_value": ["reliable"],
+            "social_experience": ["offers"],
+            "pathway": ["close"],
+            "networks": ["everywhere"],
+            "who_develops": ["nobody"],
+            "sustained": ["no_time"],
+            "growth": ["hope"],
+            "success": ["vanity"],
+        },
+        "reviewed",
+    ),
+    (
+        "Harbour Yoga Studio",
+        "yoga@example.com",
+        "consumers",
+        "health_beauty",
+        {
+            "customers": ["clear"],
+            "customer_value": ["distinctive"],
+            "social_experience": ["useful"],
+            "pathway": ["rapport", "recommend"],
+            "networks": ["instagram"],
+            "who_develops": ["named_person"],
+            "sustained": ["routine"],
+            "growth": ["earned"],
+            "success": ["gut_feel"],
+        },
+        "submitted",
+    ),
+    (
+        "Northside Plumbing",
+        "plumbing@example.com",
+        "both",
+        "trades",
+        {
+            "customers": ["clear"],
+            "customer_value": ["reliable"],
+        },
+        "draft",
+    ),
+]
+RECOMMENDATION = (
+    "Before opening any account, agree who will answer customers and block two hours a week "
+    "for it. Start with Instagram only, and post how you make the arrangements."
+)
+
+
+def create_consultant_demo(demo_user, existing_client: Business) -> str:
+    """The demo consultant's email; their clients are created once."""
+    user = demo_user("consultant@example.com")
+    consultant, created = Consultant.objects.get_or_create(
+        user=user, defaults={"display_name": "Dana Reyes, Reyes Consulting"}
+    )
+    if not created:
+        return user.email
+    existing_client.consultant = user
+    existing_client.save(update_fields=["consultant"])
+    for name, email, sells_to, sector, answers, state in CLIENTS:
+        business = Business.objects.create(
+            owner=demo_user(email),
+            consultant=user,
+            name=name,
+            sector=sector,
+            size="micro",
+            sells_to=sells_to,
+        )
+        audit = flow.start_audit(business)
+        for question in audit.version.questions.all():
+            if question.key in answers:
+                flow.save_answer(audit, question, flow.StepInput(answers[question.key], "", None))
+        if state == "draft":
+            continue
+        audit = flow.submit_audit(audit)
+        if state == "in_review":
+            review.start_review(audit, user)
+        if state == "reviewed":
+            Recommendation.objects.create(audit=audit, author=user, text=RECOMMENDATION)
+            review.finish_review(audit, user)
+    return user.email

@@ -1,0 +1,40 @@
+"""The emails the consulting workflow sends (console by default, SMTP through settings)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from questionnaire.models import Audit
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(template: str, to: str, context: dict) -> None:
+    subject, body = render_to_string(template, context).split("\n", 1)
+    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+
+
+def invitation(invitation, token: str) -> None:
+    link = _absolute(reverse("consulting:accept_invitation", args=[token]))
+    context = {"invitation": invitation, "link": link, "consultant": invitation.consultant}
+    _send("consulting/email/invitation.txt", invitation.email, context)
+
+
+def client_submitted(audit: Audit) -> None:
+    consultant = audit.business.consultant
+    if consultant is None:
+        return
+    link = _absolute(reverse("consulting:review", args=[audit.pk]))
+    _send("consulting/email/client_submitted.txt", consultant.email, {"audit": audit, "link": link})
+
+
+def review_done(audit: Audit) -> None:
+    link = _absolute(reverse("reports:audit_results", args=[audit.pk]))
+    _send(
+        "consulting/email/review_done.txt",
+        audit.business.owner.email,
+        {"audit": audit, "link": link},
+    )

@@ -1,0 +1,170 @@
+"""Consultants, their invitations, and what they add to a client's audit."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from questionnaire.models import Audit, Dimension
+
+TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for the PDF
+
+
+class Consultant(models.Model):
+    """The consultant role: granted in the admin, or through the consultant sign-up."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultant"
+    )
+    display_name = models.CharField(
+        max_length=120, blank=True, help_text="How clients see the consultant's name."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.user.email
+
+
+class SignupSetting(models.Model):
+    """Site-wide switch for the public consultant sign-up (one row, edited in the admin)."""
+
+    consultant_signup_open = models.BooleanField(
+        default=True, help_text="Anyone may sign up as a consultant while this is on."
+    )
+
+    class Meta:
+        verbose_name = "consultant sign-up setting"
+
+    def __str__(self) -> str:
+        return "Consultant sign-up is " + ("open" if self.consultant_signup_open else "closed")
+
+    @classmethod
+    def current(cls) -> SignupSetting:
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def for_consultant(self, user) -> InvitationQuerySet:
+        return self.filter(consultant=user)
+
+
+class Invitation(models.Model):
+    """A single-use link that lets a client share a business with a consultant. Only a hash
+    of the token is stored: the link in the email is the only copy."""
+
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations_sent"
+    )
+    email = models.EmailField()
+    message = models.TextField(blank=True, max_length=1000)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.email}"
+
+    @classmethod
+    def issue(cls, consultant, email: str, message: str = "") -> tuple[Invitation, str]:
+        """A new invitation and its token (to put in the link; it is not stored)."""
+        token = secrets.token_urlsafe(32)
+        lifetime = timedelta(days=settings.INVITATION_VALID_DAYS)
+        invitation = cls.objects.create(
+            consultant=consultant,
+            email=email,
+            message=message,
+            token_hash=hash_token(token),
+            expires_at=timezone.now() + lifetime,
+        )
+        return invitation, token
+
+    @property
+    def is_used(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class AuditNote(models.Model):
+    """A consultant's private note: never shown to the client, never in the PDF."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="private_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Private note on {self.audit}"
+
+
+class Recommendation(models.Model):
+    """Advice for the client: on the client's results page and in the PDF."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recommendations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Recommendation for {self.audit}"
+
+    @property
+    def author_name(self) -> str:
+        consultant = getattr(self.author, "consultant", None)
+        return consultant.name if consultant else self.author.email
+
+
+class ScoreOverride(models.Model):
+    """A consultant's own assessment of one dimension. Shown as such next to the computed
+    score, which is kept."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="score_overrides")
+    dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    score = models.PositiveSmallIntegerField()
+    reason = models.TextField(max_length=1000)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit", "dimension"], name="one_override_per_dimension"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=100), name="override_score_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_dimension_display()} override on {self.audit}"

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from consulting import views
+
+app_name = "consulting"
+
+urlpatterns = [
+    path("consultant/", views.dashboard, name="dashboard"),
+    path("consultant/export.csv", views.export_csv, name="export_csv"),
+    path("consultant/invitations/", views.invitations, name="invitations"),
+    path("consultant/join/", views.become_consultant, name="become_consultant"),
+    path("consultant/audits/<int:audit_id>/", views.review_page, name="review"),
+    path("consultant/audits/<int:audit_id>/notes/", views.add_note, name="add_note"),
+    path(
+        "consultant/audits/<int:audit_id>/recommendations/",
+        views.add_recommendation,
+        name="add_recommendation",
+    ),
+    path(
+        "consultant/audits/<int:audit_id>/recommendations/<int:recommendation_id>/delete/",
+        views.delete_recommendation,
+        name="delete_recommendation",
+    ),
+    path("consultant/audits/<int:audit_id>/override/", views.override_score, name="override"),
+    path(
+        "consultant/audits/<int:audit_id>/override/<int:override_id>/delete/",
+        views.remove_override,
+        name="remove_override",
+    ),
+    path("consultant/audits/<int:audit_id>/status/", views.change_status, name="status"),
+    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]

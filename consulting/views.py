@@ -1,0 +1,283 @@
+"""The consultant's workspace: dashboard, export, invitations, review. Every view that
+takes an id fetches through consulting.access, so another consultant's client is a 404."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from consulting import emails, export, review
+from consulting.access import consultant_required, get_client_audit_for, is_consultant
+from consulting.dashboard import SORTS, DashboardFilters, client_audits
+from consulting.forms import InvitationForm, NoteForm, OverrideForm, RecommendationForm
+from consulting.models import Consultant, Invitation, SignupSetting, hash_token
+from questionnaire import flow
+from questionnaire.forms import BusinessProfileForm
+from questionnaire.models import Business
+from questionnaire.results import result_for
+
+PAGE_SIZE = 25
+
+
+def _filtered(request):
+    form = DashboardFilters(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, client_audits(request.user, filters)
+
+
+@consultant_required
+def dashboard(request):
+    form, audits = _filtered(request)
+    page = Paginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort = request.GET.get("sort") or "-submitted"
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "columns": _sort_links(request, sort),
+    }
+    return render(request, "consulting/dashboard.html", context)
+
+
+def _sort_links(request, sort: str) -> list[dict]:
+    """Each sortable column's heading: a link that sorts by it, or flips it if it is on."""
+    titles = {
+        "business": "Business",
+        "sector": "Sector",
+        "status": "Status",
+        "submitted": "Submitted",
+        "b2c": "B2C readiness",
+        "b2b": "B2B readiness",
+    }
+    columns = []
+    for key in SORTS:
+        query = request.GET.copy()
+        query.pop("page", None)
+        active = sort.lstrip("-") == key
+        query["sort"] = key if active and sort.startswith("-") else f"-{key}"
+        direction = ("descending" if sort.startswith("-") else "ascending") if active else ""
+        columns.append({"title": titles[key], "query": query.urlencode(), "direction": direction})
+    return columns
+
+
+@consultant_required
+def export_csv(request):
+    _, audits = _filtered(request)
+    response = StreamingHttpResponse(
+        export.csv_lines(export.rows(audits)), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="client-audits-{stamp}.csv"'
+    return response
+
+
+@consultant_required
+def invitations(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation, token = Invitation.issue(
+            request.user, form.cleaned_data["email"], form.cleaned_data["message"]
+        )
+        transaction.on_commit(lambda: emails.invitation(invitation, token))
+        messages.success(request, f"Invitation sent to {invitation.email}.")
+        return redirect("consulting:invitations")
+    sent = Invitation.objects.for_consultant(request.user)[:50]
+    context = {"form": form, "sent": sent, "valid_days": settings.INVITATION_VALID_DAYS}
+    return render(request, "consulting/invitations.html", context)
+
+
+def accept_invitation(request, token: str):
+    """Anyone with the link may open it; accepting needs an account, and works once."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("consultant__consultant"), token_hash=hash_token(token)
+    )
+    context = {"invitation": invitation, "consultant": invitation.consultant.consultant}
+    if invitation.is_used or invitation.is_expired:
+        return render(request, "consulting/invitation_closed.html", context, status=410)
+    if not request.user.is_authenticated:
+        return render(request, "consulting/invitation_welcome.html", context)
+    if request.user == invitation.consultant:
+        messages.warning(request, "This is your own invitation: send the link to your client.")
+        return redirect("consulting:invitations")
+
+    shareable = Business.objects.for_owner(request.user).filter(consultant__isnull=True)
+    form = BusinessProfileForm(request.POST if "new_business" in request.POST else None)
+    if request.method == "POST":
+        if "business" in request.POST:
+            business = get_object_or_404(shareable, pk=request.POST["business"])
+            return _accept(request, invitation, business, next_url="questionnaire:my_audits")
+        if form.is_valid():
+            business = form.save(commit=False)
+            business.owner = request.user
+            business.save()
+            return _accept(request, invitation, business, next_url=None)
+    context.update(form=form, shareable=shareable)
+    return render(request, "consulting/invitation_accept.html", context)
+
+
+@transaction.atomic
+def _accept(request, invitation: Invitation, business: Business, next_url: str | None):
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.is_used:  # accepted in another tab a moment ago
+        raise Http404("This invitation has already been used.")
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), request.user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    business.consultant = invitation.consultant
+    business.save(update_fields=["consultant", "updated_at"])
+    name = invitation.consultant.consultant.name
+    messages.success(request, f"{business.name} is now shared with {name}.")
+    if next_url:
+        return redirect(next_url)
+    audit = flow.start_audit(business)
+    return redirect("questionnaire:audit_step", audit_id=audit.pk, number=1)
+
+
+@login_required
+def become_consultant(request):
+    """The public consultant sign-up, while the site administrator leaves it open."""
+    if is_consultant(request.user):
+        return redirect("consulting:dashboard")
+    if not SignupSetting.current().consultant_signup_open:
+        return render(request, "consulting/signup_closed.html", status=403)
+    if request.method == "POST":
+        name = request.POST.get("display_name", "").strip()[:120]
+        Consultant.objects.get_or_create(user=request.user, defaults={"display_name": name})
+        messages.success(request, "You are now a consultant: invite your first client.")
+        return redirect("consulting:invitations")
+    return render(request, "consulting/become_consultant.html")
+
+
+@consultant_required
+def review_page(request, audit_id: int):
+    return _render_review(request, get_client_audit_for(request.user, audit_id))
+
+
+def _render_review(request, audit, forms: dict | None = None):
+    """The review page; `forms` holds a form that failed, to show with what was typed."""
+    result = result_for(audit)
+    overrides = {o.dimension: o for o in audit.score_overrides.all()}
+    reasons_by_question: dict[str, list] = {}
+    for dimension in result.dimensions:
+        for reason in dimension.reasons:
+            reasons_by_question.setdefault(reason.question_key, []).append(reason)
+    rows = [
+        {
+            "row": row,
+            "points": result.question_points.get(row.question.key),
+            "reasons": reasons_by_question.get(row.question.key, []),
+        }
+        for row in flow.answer_rows(audit)
+    ]
+    forms = {
+        "note_form": NoteForm(),
+        "recommendation_form": RecommendationForm(),
+        "override_form": OverrideForm(),
+        **(forms or {}),
+    }
+    context = {
+        "audit": audit,
+        "result": result,
+        "rows": rows,
+        "dimensions": [(d, overrides.get(d.key)) for d in result.dimensions],
+        "notes": audit.private_notes.select_related("author"),
+        "recommendations": audit.recommendations.select_related("author__consultant"),
+        **forms,
+    }
+    return render(request, "consulting/review.html", context)
+
+
+def _add(request, audit_id: int, form_class, name: str, saved: str):
+    """Save a note, recommendation or override; on an error, show the page with the input."""
+    audit = get_client_audit_for(request.user, audit_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        item = form.save(commit=False)
+        item.audit, item.author = audit, request.user
+        item.save()
+        messages.success(request, saved)
+        return redirect("consulting:review", audit_id=audit.pk)
+    return _render_review(request, audit, forms={name: form})
+
+
+@consultant_required
+@require_POST
+def add_note(request, audit_id: int):
+    return _add(request, audit_id, NoteForm, "note_form", "Private note saved.")
+
+
+@consultant_required
+@require_POST
+def add_recommendation(request, audit_id: int):
+    return _add(
+        request,
+        audit_id,
+        RecommendationForm,
+        "recommendation_form",
+        "Recommendation saved: your client sees it on the results page and in the PDF.",
+    )
+
+
+@consultant_required
+@require_POST
+def delete_recommendation(request, audit_id: int, recommendation_id: int):
+    audit = get_client_audit_for(request.user, audit_id)
+    get_object_or_404(audit.recommendations, pk=recommendation_id).delete()
+    messages.success(request, "Recommendation removed.")
+    return redirect("consulting:review", audit_id=audit.pk)
+
+
+@consultant_required
+@require_POST
+def override_score(request, audit_id: int):
+    audit = get_client_audit_for(request.user, audit_id)
+    existing = audit.score_overrides.filter(dimension=request.POST.get("dimension")).first()
+    form = OverrideForm(request.POST, instance=existing)
+    if not form.is_valid():
+        return _render_review(request, audit, forms={"override_form": form})
+    override = form.save(commit=False)
+    override.audit, override.author = audit, request.user
+    try:
+        override.save()
+    except IntegrityError:  # the same dimension overridden in another tab just now
+        messages.warning(request, "That score was just changed elsewhere; please check it.")
+    else:
+        messages.success(request, f"{override.get_dimension_display()} score overridden.")
+    return redirect("consulting:review", audit_id=audit.pk)
+
+
+@consultant_required
+@require_POST
+def remove_override(request, audit_id: int, override_id: int):
+    audit = get_client_audit_for(request.user, audit_id)
+    get_object_or_404(audit.score_overrides, pk=override_id).delete()
+    messages.success(request, "Override removed: the computed score applies again.")
+    return redirect("consulting:review", audit_id=audit.pk)
+
+
+@consultant_required
+@require_POST
+def change_status(request, audit_id: int):
+    audit = get_client_audit_for(request.user, audit_id)
+    step = {"start": review.start_review, "finish": review.finish_review}.get(
+        request.POST.get("step")
+    )
+    if step is None:
+        raise Http404("No such step.")
+    try:
+        audit = step(audit, request.user)
+    except review.WrongStatus:
+        messages.warning(request, f"This audit is already {audit.get_status_display().lower()}.")
+    else:
+        done = {
+            "in_review": "Review started.",
+            "reviewed": "Marked as reviewed; the client has been emailed.",
+        }
+        messages.success(request, done[audit.status])
+    return redirect("consulting:review", audit_id=audit.pk)

@@ -1,0 +1,108 @@
+"""The dashboard: every client audit in one table, filtered, searched, sorted, paginated,
+in a fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from questionnaire.models import Audit
+from tests.factories import GOOD_ANSWERS, make_client_audit, make_user
+
+pytestmark = pytest.mark.django_db
+
+WEAK = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"], "success": ["vanity"]}
+
+
+def dashboard(client, **params):
+    return client.get(reverse("consulting:dashboard"), params).content.decode()
+
+
+@pytest.fixture
+def clients(carla, questionnaire):
+    bakery = make_client_audit(carla, make_user("bea@bakery.example"), "Harbour Bakery")
+    garage = make_client_audit(
+        carla, make_user("gus@garage.example"), "Gus's Garage", answers=WEAK, sector="trades"
+    )
+    draft = make_client_audit(
+        carla, make_user("dora@draft.example"), "Draft Designs", answers={}, submit=False
+    )
+    return bakery, garage, draft
+
+
+def test_lists_every_client_audit_with_readiness(carla_client, clients, oscar_audit):
+    page = dashboard(carla_client)
+    assert "Harbour Bakery" in page and "Gus&#x27;s Garage" in page and "Draft Designs" in page
+    assert "Oscar&#x27;s Garage" not in page  # Connor's client
+    assert "3 audits" in page
+    bakery = clients[0]
+    assert f'{bakery.b2c_readiness} <span class="small">Advanced</span>' in page
+
+
+def test_filter_by_status_band_and_sector(carla_client, clients):
+    assert "Harbour Bakery" not in dashboard(carla_client, status="draft")
+    assert "Draft Designs" in dashboard(carla_client, status="draft")
+    page = dashboard(carla_client, b2c_band="foundations")
+    assert "Gus&#x27;s Garage" in page and "Harbour Bakery" not in page
+    page = dashboard(carla_client, sector="trades")
+    assert "Gus&#x27;s Garage" in page and "Harbour Bakery" not in page
+
+
+def test_filter_by_submitted_date_range(carla_client, clients):
+    bakery, garage, _ = clients
+    Audit.objects.filter(pk=bakery.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    since = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+    page = dashboard(carla_client, submitted_from=since)
+    assert "Gus&#x27;s Garage" in page and "Harbour Bakery" not in page
+
+
+def test_an_inverted_date_range_says_so_and_keeps_the_dates(carla_client, clients):
+    page = dashboard(carla_client, submitted_from="2026-05-01", submitted_to="2026-04-01")
+    assert "The end date is before the start date." in page
+    assert 'value="2026-05-01"' in page and 'value="2026-04-01"' in page
+
+
+def test_search_by_business_name_or_owner_email(carla_client, clients):
+    page = dashboard(carla_client, q="bakery")
+    assert "Harbour Bakery" in page and "Gus&#x27;s Garage" not in page
+    page = dashboard(carla_client, q="gus@garage")
+    assert "Gus&#x27;s Garage" in page and "Harbour Bakery" not in page
+
+
+def test_sort_by_readiness_both_ways(carla_client, clients):
+    ascending = dashboard(carla_client, sort="b2c")
+    assert ascending.index("Gus&#x27;s Garage") < ascending.index("Harbour Bakery")
+    descending = dashboard(carla_client, sort="-b2c")
+    assert descending.index("Harbour Bakery") < descending.index("Gus&#x27;s Garage")
+    assert descending.index("Gus&#x27;s Garage") < descending.index(
+        "Draft Designs"
+    )  # no score last
+    assert 'aria-sort="descending"' in descending
+
+
+def test_paginates(carla, carla_client, questionnaire):
+    owner = make_user("many@example.com")
+    for number in range(27):
+        make_client_audit(carla, owner, f"Shop {number:02d}", answers={}, submit=False)
+    first = dashboard(carla_client, sort="business")
+    assert "Shop 00" in first and "Shop 25" not in first and "page 1 of 2" in first
+    second = dashboard(carla_client, sort="business", page=2)
+    assert "Shop 25" in second and "Shop 26" in second and "Shop 00" not in second
+
+
+def test_query_count_does_not_grow_with_the_number_of_audits(
+    carla, carla_client, questionnaire, django_assert_max_num_queries, django_assert_num_queries
+):
+    owner = make_user("count@example.com")
+    for number in range(3):
+        make_client_audit(carla, owner, f"Few {number}")
+    with django_assert_max_num_queries(12) as few:
+        dashboard(carla_client)
+    for number in range(20):
+        make_client_audit(carla, owner, f"Many {number}", answers={}, submit=False)
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = dashboard(carla_client)
+    assert "23 audits" in page

@@ -1,0 +1,62 @@
+"""CSV export: the filtered list, with formula-looking cells neutralised."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from consulting.export import safe_cell
+from consulting.models import Recommendation
+from tests.factories import make_client_audit, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def export(client, **params) -> list[list[str]]:
+    response = client.get(reverse("consulting:export_csv"), params)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="client-audits-')
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_formula_looking_names_and_recommendations_are_neutralised(
+    carla, carla_client, questionnaire
+):
+    audit = make_client_audit(carla, make_user("eve@example.com"), '=HYPERLINK("http://x","y")')
+    Recommendation.objects.create(audit=audit, author=carla, text="@SUM(1+1)")
+    make_client_audit(carla, make_user("minus@example.com"), "-2+3 Ltd")
+    rows = export(carla_client, sort="business")
+    header, *data = rows
+    assert header[:4] == ["Business", "Owner email", "Sector", "Status"]
+    names = [row[0] for row in data]
+    assert '\'=HYPERLINK("http://x","y")' in names and "'-2+3 Ltd" in names
+    hyperlink = next(row for row in data if row[0].startswith("'=HYPERLINK"))
+    assert hyperlink[-1] == "'@SUM(1+1)"
+    assert hyperlink[6] == str(audit.b2c_readiness) and hyperlink[7] == "Advanced"
+
+
+def test_the_export_follows_the_filters(carla, carla_client, questionnaire, oscar_audit):
+    make_client_audit(carla, make_user("a@example.com"), "Alpha Cafe")
+    make_client_audit(carla, make_user("b@example.com"), "Beta Garage", sector="trades")
+    names = [row[0] for row in export(carla_client, sector="trades")[1:]]
+    assert names == ["Beta Garage"]
+    everything = [row[0] for row in export(carla_client)[1:]]
+    assert "Oscar's Garage" not in everything and len(everything) == 2
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-5", "'-5"),
+        ("@cmd", "'@cmd"),
+        ("\t=x", "'\t=x"),
+        ("Plain", "Plain"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
+def test_safe_cell(value, expected):
+    assert safe_cell(value) == expected

@@ -1,0 +1,151 @@
+"""The review: answers with scores and reasons, notes, recommendations, overrides, status."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from consulting.models import Recommendation, ScoreOverride
+from questionnaire.models import Audit
+from tests.factories import GOOD_ANSWERS, make_audit, make_business
+from tests.reports.pdf_text import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def review_url(audit):
+    return reverse("consulting:review", args=[audit.pk])
+
+
+def test_the_review_page_shows_answers_scores_and_reasons_side_by_side(carla_client, olive_audit):
+    page = carla_client.get(review_url(olive_audit)).content.decode()
+    assert "Olive&#x27;s Bakery" in page and "olive.owner@example.com" in page
+    assert "Who are your existing customers?" in page
+    assert "<strong>100</strong>/100" in page
+    assert "You said “I can name our main customer groups" in page
+    assert "Verdict: B2C-led" in page
+
+
+def test_status_moves_through_review_recording_who_and_when(
+    carla, carla_client, olive_audit, django_capture_on_commit_callbacks
+):
+    status_url = reverse("consulting:status", args=[olive_audit.pk])
+    carla_client.post(status_url, {"step": "start"})
+    olive_audit.refresh_from_db()
+    assert olive_audit.status == Audit.Status.IN_REVIEW
+    assert olive_audit.review_started_by == carla and olive_audit.review_started_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = carla_client.post(status_url, {"step": "finish"}, follow=True)
+    olive_audit.refresh_from_db()
+    assert olive_audit.status == Audit.Status.REVIEWED
+    assert olive_audit.reviewed_by == carla and olive_audit.reviewed_at
+    assert "the client has been emailed" in response.content.decode()
+    assert mail.outbox[-1].to == ["olive.owner@example.com"]
+    assert "reviewed" in mail.outbox[-1].subject
+
+    again = carla_client.post(status_url, {"step": "start"}, follow=True).content.decode()
+    assert "This audit is already reviewed." in again
+
+
+def test_the_consultant_is_emailed_when_a_client_submits(
+    carla, owner, owner_client, questionnaire, django_capture_on_commit_callbacks
+):
+    business = make_business(owner, "Olive's Deli")
+    business.consultant = carla
+    business.save()
+    audit = make_audit(business, GOOD_ANSWERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))
+    message = mail.outbox[-1]
+    assert message.to == [carla.email]
+    assert "Olive's Deli" in message.subject
+    assert f"/consultant/audits/{audit.pk}/" in message.body
+
+
+def test_no_email_when_the_business_has_no_consultant(
+    owner_client, business, django_capture_on_commit_callbacks
+):
+    audit = make_audit(business, GOOD_ANSWERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))
+    assert mail.outbox == []
+
+
+def test_a_recommendation_reaches_the_clients_results_and_pdf(
+    carla_client, owner_client, olive_audit
+):
+    text = "Post one customer story a week & answer <every> comment within a day."
+    carla_client.post(
+        reverse("consulting:add_recommendation", args=[olive_audit.pk]), {"text": text}
+    )
+    assert Recommendation.objects.get().text == text
+    results = owner_client.get(
+        reverse("reports:audit_results", args=[olive_audit.pk])
+    ).content.decode()
+    assert "Your consultant's recommendations" in results
+    assert "answer &lt;every&gt; comment" in results and "Carla Jones" in results
+    pdf = owner_client.get(reverse("reports:audit_pdf", args=[olive_audit.pk]))
+    assert text in pdf_text(b"".join(pdf.streaming_content))
+
+
+def test_an_empty_or_too_long_recommendation_is_refused_keeping_the_text(carla_client, olive_audit):
+    url = reverse("consulting:add_recommendation", args=[olive_audit.pk])
+    assert (
+        "Write the recommendation first." in carla_client.post(url, {"text": ""}).content.decode()
+    )
+    long_text = "y" * 5001
+    page = carla_client.post(url, {"text": long_text}).content.decode()
+    assert "This is 5001 characters long" in page and long_text in page
+    assert not Recommendation.objects.exists()
+
+
+def test_an_override_is_shown_as_such_and_the_computed_score_is_kept(
+    carla_client, owner_client, olive_audit
+):
+    computed = olive_audit.dimension_scores["value"]
+    carla_client.post(
+        reverse("consulting:override", args=[olive_audit.pk]),
+        {
+            "dimension": "value",
+            "score": "60",
+            "reason": "Their offer is not as distinctive as they think.",
+        },
+    )
+    override = ScoreOverride.objects.get()
+    assert override.score == 60
+    olive_audit.refresh_from_db()
+    assert olive_audit.dimension_scores["value"] == computed
+    results = owner_client.get(
+        reverse("reports:audit_results", args=[olive_audit.pk])
+    ).content.decode()
+    assert (
+        f"Your consultant's assessment: <strong>60/100</strong> (the audit computed {computed})"
+        in results
+    )
+    pdf = owner_client.get(reverse("reports:audit_pdf", args=[olive_audit.pk]))
+    assert "Your consultant's assessment: 60/100" in pdf_text(b"".join(pdf.streaming_content))
+
+    # Overriding the same dimension again replaces it.
+    carla_client.post(
+        reverse("consulting:override", args=[olive_audit.pk]),
+        {"dimension": "value", "score": "70", "reason": "On reflection."},
+    )
+    assert ScoreOverride.objects.get().score == 70
+
+
+def test_an_out_of_range_override_says_so_and_keeps_the_reason(carla_client, olive_audit):
+    page = carla_client.post(
+        reverse("consulting:override", args=[olive_audit.pk]),
+        {"dimension": "value", "score": "150", "reason": "Far better than it looks"},
+    ).content.decode()
+    assert "A score cannot be above 100." in page and "Far better than it looks" in page
+    assert not ScoreOverride.objects.exists()
+
+
+def test_a_recommendation_changes_the_pdf(carla_client, owner_client, olive_audit):
+    pdf_url = reverse("reports:audit_pdf", args=[olive_audit.pk])
+    before = owner_client.get(pdf_url)["ETag"]
+    carla_client.post(
+        reverse("consulting:add_recommendation", args=[olive_audit.pk]), {"text": "New"}
+    )
+    assert owner_client.get(pdf_url)["ETag"] != before
