@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint benchmark-scoring benchmark-pdf clean
+.PHONY: run test setup install system-deps browser lint benchmark-scoring benchmark-pdf benchmark-dashboard clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -37,6 +37,9 @@ benchmark-scoring: setup  ## time the scoring of 10,000 random audits
 
 benchmark-pdf: setup  ## time the PDF: first render, cached download, memory after 200 renders
 	$(BIN)/python manage.py benchmark_pdf
+
+benchmark-dashboard: setup  ## time the consultant dashboard at 1,000 and 100,000 audits (set DATABASE_URL)
+	$(BIN)/python manage.py benchmark_dashboard
 
 lint: install
 	$(BIN)/ruff check .

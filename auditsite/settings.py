@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.postgres",  # trigram search on PostgreSQL; inert on SQLite
     "allauth",
     "allauth.account",
     "crispy_forms",

@@ -86,8 +86,7 @@ def create_consultant_demo(demo_user, existing_client: Business) -> str:
     )
     if not created:
         return user.email
-    existing_client.consultant = user
-    existing_client.save(update_fields=["consultant"])
+    existing_client.share_with(user)
     for name, email, sells_to, sector, answers, state in CLIENTS:
         business = Business.objects.create(
             owner=demo_user(email),

@@ -9,13 +9,26 @@ TOO_LONG = (
 
 
 def _text_field(label: str, rows: int = 4, limit: int = TEXT_MAX_LENGTH) -> forms.CharField:
-    # No maxlength attribute: the browser would cut a long paste silently; the server says so.
-    return forms.CharField(
+    field = forms.CharField(
         label=label,
         max_length=limit,
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": f"Write the {label.lower()} first.", "max_length": TOO_LONG},
     )
+    # No maxlength attribute: the browser would cut a long paste silently; the server says so.
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+class OwnIds:
+    """Several of these forms share a page: each gets its own element ids, so every label
+    points at its own field."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class InvitationForm(forms.ModelForm):
@@ -34,7 +47,8 @@ class InvitationForm(forms.ModelForm):
         error_messages = {"email": {"required": "Enter the client's email address."}}
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(OwnIds, forms.ModelForm):
+    id_prefix = "note"
     text = _text_field("Private note")
 
     class Meta:
@@ -42,7 +56,8 @@ class NoteForm(forms.ModelForm):
         fields = ["text"]
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(OwnIds, forms.ModelForm):
+    id_prefix = "recommendation"
     text = _text_field("Recommendation")
 
     class Meta:
@@ -50,7 +65,8 @@ class RecommendationForm(forms.ModelForm):
         fields = ["text"]
 
 
-class OverrideForm(forms.ModelForm):
+class OverrideForm(OwnIds, forms.ModelForm):
+    id_prefix = "override"
     score = forms.IntegerField(
         label="Your score (0-100)",
         min_value=0,

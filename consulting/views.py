@@ -4,7 +4,6 @@ takes an id fetches through consulting.access, so another consultant's client is
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from consulting import emails, export, review
 from consulting.access import consultant_required, get_client_audit_for, is_consultant
-from consulting.dashboard import SORTS, DashboardFilters, client_audits
+from consulting.dashboard import SORTS, DashboardFilters, TwoEndedPaginator, client_audits
 from consulting.forms import InvitationForm, NoteForm, OverrideForm, RecommendationForm
 from consulting.models import Consultant, Invitation, SignupSetting, hash_token
 from questionnaire import flow
@@ -33,7 +32,7 @@ def _filtered(request):
 @consultant_required
 def dashboard(request):
     form, audits = _filtered(request)
-    page = Paginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = TwoEndedPaginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort = request.GET.get("sort") or "-submitted"
@@ -129,8 +128,7 @@ def _accept(request, invitation: Invitation, business: Business, next_url: str |
         raise Http404("This invitation has already been used.")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), request.user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    business.consultant = invitation.consultant
-    business.save(update_fields=["consultant", "updated_at"])
+    business.share_with(invitation.consultant)
     name = invitation.consultant.consultant.name
     messages.success(request, f"{business.name} is now shared with {name}.")
     if next_url:

@@ -44,7 +44,7 @@ def start_audit(business: Business) -> Audit:
     version = QuestionnaireVersion.objects.current()
     if version is None:
         raise NoPublishedQuestionnaire
-    return Audit.objects.create(business=business, version=version)
+    return Audit.objects.create(business=business, version=version, consultant=business.consultant)
 
 
 def questions_of(audit: Audit) -> list[Question]:

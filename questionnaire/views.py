@@ -26,8 +26,10 @@ def home(request):
 
 @login_required
 def my_audits(request):
-    businesses = Business.objects.for_owner(request.user).prefetch_related(
-        Prefetch("audits", queryset=Audit.objects.order_by("-created_at"))
+    businesses = (
+        Business.objects.for_owner(request.user)
+        .select_related("consultant__consultant")
+        .prefetch_related(Prefetch("audits", queryset=Audit.objects.order_by("-created_at")))
     )
     return render(request, "questionnaire/my_audits.html", {"businesses": businesses})
 

@@ -71,6 +71,5 @@ def make_consultant(email: str, name: str = ""):
 def make_client_audit(consultant, owner, name: str, answers=None, submit=True, **fields):
     """An audit of a business `owner` has shared with `consultant`."""
     business = make_business(owner, name, **fields)
-    business.consultant = consultant
-    business.save()
+    business.share_with(consultant)
     return make_audit(business, answers if answers is not None else GOOD_ANSWERS, submit=submit)

@@ -51,8 +51,7 @@ def test_the_consultant_is_emailed_when_a_client_submits(
     carla, owner, owner_client, questionnaire, django_capture_on_commit_callbacks
 ):
     business = make_business(owner, "Olive's Deli")
-    business.consultant = carla
-    business.save()
+    business.share_with(carla)
     audit = make_audit(business, GOOD_ANSWERS)
     with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))

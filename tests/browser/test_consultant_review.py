@@ -1,0 +1,72 @@
+"""A consultant logs in, filters the dashboard, opens a review, adds a recommendation and
+marks it reviewed; the client then sees the recommendation on the results page and in the PDF."""
+
+import pytest
+from playwright.sync_api import expect
+
+from questionnaire.content import load_content_file
+from tests.browser.conftest import VIEWPORTS
+from tests.factories import (
+    GOOD_ANSWERS,
+    PASSWORD,
+    make_client_audit,
+    make_consultant,
+    make_user,
+)
+from tests.reports.pdf_text import pdf_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RECOMMENDATION = "Film a one-minute bake every Friday and reply to comments the same day."
+WEAK = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"]}
+
+
+def log_in(page, base, email):
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_placeholder("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_server, artifacts):
+    load_content_file()
+    carla = make_consultant("carla@example.com", "Carla Jones")
+    olive = make_user("olive@example.com")
+    audit = make_client_audit(carla, olive, "Olive's Bakery", answers=WEAK)
+    make_client_audit(carla, make_user("gus@example.com"), "Gus's Garage", sector="trades")
+
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], accept_downloads=True)
+    page = context.new_page()
+    log_in(page, live_server.url, carla.email)
+    page.get_by_role("link", name="Client audits").click()
+    expect(page.get_by_text("2 audits")).to_be_visible()
+
+    page.get_by_label("Sector").select_option("hospitality")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_text("1 audit", exact=True)).to_be_visible()
+    expect(page.get_by_text("Gus's Garage")).to_have_count(0)
+
+    page.get_by_role("link", name="Review Olive's Bakery").click()
+    expect(page.get_by_role("heading", name="Olive's Bakery")).to_be_visible()
+    page.get_by_role("button", name="Start review").click()
+    expect(page.get_by_text("Review started.")).to_be_visible()
+    page.get_by_role("textbox", name="Recommendation").fill(RECOMMENDATION)
+    page.get_by_role("button", name="Add recommendation").click()
+    expect(page.get_by_text("Recommendation saved")).to_be_visible()
+    page.get_by_role("button", name="Mark as reviewed").click()
+    expect(page.get_by_text("Marked as reviewed")).to_be_visible()
+    page.screenshot(path=artifacts / "consultant-review.png", full_page=True)
+    context.close()
+
+    client = browser.new_context(viewport=VIEWPORTS["phone"], accept_downloads=True)
+    page = client.new_page()
+    log_in(page, live_server.url, olive.email)
+    page.goto(f"{live_server.url}/audits/{audit.pk}/results/")
+    expect(page.get_by_role("heading", name="Your consultant's recommendations")).to_be_visible()
+    expect(page.get_by_text(RECOMMENDATION)).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF summary").click()
+    path = artifacts / "client-with-recommendation.pdf"
+    download_info.value.save_as(path)
+    assert RECOMMENDATION in pdf_text(path.read_bytes())
+    client.close()
