@@ -53,9 +53,11 @@ class AnswerFacts:
 
 
 def answer_facts(rubric: Rubric, question: QuestionSpec, answers: Answers) -> AnswerFacts:
-    chosen = chosen_options(question, answers)
     # The same few answers come up again and again: work each out once per question.
-    return question.memoised(("facts", chosen), lambda: _facts(rubric, chosen))
+    key = ("facts", tuple(answers.get(question.key, ())))
+    if key in question.memo:
+        return question.memo[key]
+    return question.memoised(key, lambda: _facts(rubric, chosen_options(question, answers)))
 
 
 def _facts(rubric: Rubric, chosen: tuple[OptionSpec, ...]) -> AnswerFacts:
