@@ -110,7 +110,8 @@ def accept_invitation(request, token: str):
     form = BusinessProfileForm(request.POST if "new_business" in request.POST else None)
     if request.method == "POST":
         if "business" in request.POST:
-            business = get_object_or_404(shareable, pk=request.POST["business"])
+            chosen = request.POST["business"]
+            business = get_object_or_404(shareable, pk=int(chosen) if chosen.isdigit() else 0)
             return _accept(request, invitation, business, next_url="questionnaire:my_audits")
         if form.is_valid():
             business = form.save(commit=False)

@@ -124,6 +124,7 @@ def test_a_business_shared_elsewhere_or_not_yours_cannot_be_picked(
     link = invite()
     oscars = make_business(other_owner, "Oscar's")
     assert owner_client.post(link, {"business": oscars.pk}).status_code == 404
+    assert owner_client.post(link, {"business": "not-a-number"}).status_code == 404
     business.share_with(connor)
     assert owner_client.post(link, {"business": business.pk}).status_code == 404
     assert not Invitation.objects.get().is_used
