@@ -11,14 +11,14 @@ from django.db.models import F, Q, QuerySet
 from questionnaire.models import Audit, Band, Business
 from questionnaire.profile import Sector
 
-# Sortable columns: the name in the URL -> the database ordering.
+# Sortable columns: the name in the URL -> (the column heading, the database ordering).
 SORTS = {
-    "business": "business__name",
-    "sector": "business__sector",
-    "status": "status",
-    "submitted": "submitted_at",
-    "b2c": "b2c_readiness",
-    "b2b": "b2b_readiness",
+    "business": ("Business", "business__name"),
+    "sector": ("Sector", "business__sector"),
+    "status": ("Status", "status"),
+    "submitted": ("Submitted", "submitted_at"),
+    "b2c": ("B2C readiness", "b2c_readiness"),
+    "b2b": ("B2B readiness", "b2b_readiness"),
 }
 DEFAULT_SORT = "-submitted"
 
@@ -94,7 +94,7 @@ class TwoEndedPaginator(Paginator):
 
 
 def _ordering(sort: str) -> list:
-    field = F(SORTS.get(sort.lstrip("-"), "submitted_at"))
+    field = F(SORTS.get(sort.lstrip("-"), SORTS["submitted"])[1])
     # Drafts have no date or scores yet: they sort last either way, on every database.
     if sort.startswith("-"):
         return [field.desc(nulls_last=True), F("pk").desc()]

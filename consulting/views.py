@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 
 from consulting import emails, export, review
 from consulting.access import consultant_required, get_client_audit_for, is_consultant
-from consulting.dashboard import SORTS, DashboardFilters, TwoEndedPaginator, client_audits
+from consulting.dashboard import (
+    DEFAULT_SORT,
+    SORTS,
+    DashboardFilters,
+    TwoEndedPaginator,
+    client_audits,
+)
 from consulting.forms import InvitationForm, NoteForm, OverrideForm, RecommendationForm
 from consulting.models import Consultant, Invitation, SignupSetting, hash_token
 from questionnaire import flow
@@ -35,7 +41,7 @@ def dashboard(request):
     page = TwoEndedPaginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    sort = request.GET.get("sort") or "-submitted"
+    sort = request.GET.get("sort") or DEFAULT_SORT
     context = {
         "form": form,
         "page": page,
@@ -47,22 +53,14 @@ def dashboard(request):
 
 def _sort_links(request, sort: str) -> list[dict]:
     """Each sortable column's heading: a link that sorts by it, or flips it if it is on."""
-    titles = {
-        "business": "Business",
-        "sector": "Sector",
-        "status": "Status",
-        "submitted": "Submitted",
-        "b2c": "B2C readiness",
-        "b2b": "B2B readiness",
-    }
     columns = []
-    for key in SORTS:
+    for key, (title, _) in SORTS.items():
         query = request.GET.copy()
         query.pop("page", None)
         active = sort.lstrip("-") == key
         query["sort"] = key if active and sort.startswith("-") else f"-{key}"
         direction = ("descending" if sort.startswith("-") else "ascending") if active else ""
-        columns.append({"title": titles[key], "query": query.urlencode(), "direction": direction})
+        columns.append({"title": title, "query": query.urlencode(), "direction": direction})
     return columns
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from consulting.models import Consultant
 from questionnaire import flow
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit, Business, QuestionnaireVersion
@@ -61,8 +62,6 @@ def make_audit(
 
 
 def make_consultant(email: str, name: str = ""):
-    from consulting.models import Consultant
-
     user = make_user(email)
     Consultant.objects.create(user=user, display_name=name)
     return user
