@@ -23,8 +23,15 @@ SORTS = {
 DEFAULT_SORT = "-submitted"
 
 
+NOT_ASSESSED = "none"  # the band filter's value for a market the business does not sell to
+
+
 def _blank(choices) -> list:
     return [("", "Any"), *choices]
+
+
+def _bands() -> list:
+    return [*_blank(Band.choices), (NOT_ASSESSED, "Not assessed")]
 
 
 class DashboardFilters(forms.Form):
@@ -32,8 +39,8 @@ class DashboardFilters(forms.Form):
         label="Search", required=False, max_length=100, help_text="Business name or owner email"
     )
     status = forms.ChoiceField(required=False, choices=_blank(Audit.Status.choices))
-    b2c_band = forms.ChoiceField(label="B2C band", required=False, choices=_blank(Band.choices))
-    b2b_band = forms.ChoiceField(label="B2B band", required=False, choices=_blank(Band.choices))
+    b2c_band = forms.ChoiceField(label="B2C band", required=False, choices=_bands())
+    b2b_band = forms.ChoiceField(label="B2B band", required=False, choices=_bands())
     sector = forms.ChoiceField(required=False, choices=_blank(Sector.choices))
     submitted_from = forms.DateField(
         label="Submitted from", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -56,8 +63,12 @@ class DashboardFilters(forms.Form):
 def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
     """The consultant's client audits matching the (cleaned) filters, sorted."""
     audits = Audit.objects.for_consultant(consultant).select_related("business__owner")
-    for field in ("status", "b2c_band", "b2b_band"):
-        if filters.get(field):
+    if filters.get("status"):
+        audits = audits.filter(status=filters["status"])
+    for field in ("b2c_band", "b2b_band"):
+        if filters.get(field) == NOT_ASSESSED:
+            audits = audits.submitted().filter(**{field: ""})
+        elif filters.get(field):
             audits = audits.filter(**{field: filters[field]})
     if filters.get("sector"):
         audits = audits.filter(business__sector=filters["sector"])

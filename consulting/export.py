@@ -23,6 +23,7 @@ HEADER = [
     "Verdict",
     "Recommendations",
 ]
+NOT_ASSESSED = "Not assessed"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,14 +46,19 @@ def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
                 audit.get_status_display(),
                 audit.submitted_at.date().isoformat() if audit.submitted_at else "",
                 audit.reviewed_at.date().isoformat() if audit.reviewed_at else "",
-                audit.b2c_readiness,
-                audit.get_b2c_band_display(),
-                audit.b2b_readiness,
-                audit.get_b2b_band_display(),
-                audit.get_model_fit_display(),
+                *_market(audit, audit.b2c_readiness, audit.get_b2c_band_display()),
+                *_market(audit, audit.b2b_readiness, audit.get_b2b_band_display()),
+                audit.headline,
                 "\n\n".join(r.text for r in audit.recommendations.all()),
             )
         ]
+
+
+def _market(audit: Audit, readiness: int | None, band: str) -> tuple:
+    """A market's score and band; a market the business does not sell to is not assessed."""
+    if readiness is None and not audit.is_draft:
+        return "", NOT_ASSESSED
+    return readiness, band
 
 
 class Echo:

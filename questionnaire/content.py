@@ -8,6 +8,7 @@ version, so their reports render exactly as before.
 from __future__ import annotations
 
 import tomllib
+from functools import cache
 from pathlib import Path
 
 from django.db import transaction
@@ -72,6 +73,37 @@ def _create_question(version: QuestionnaireVersion, number: int, data: dict) -> 
         )
         for position, option in enumerate(data["options"])
     )
+
+
+def complete_scoring_settings(scoring: dict) -> dict:
+    """An edition's scoring settings, with whatever later editions added and it lacks taken
+    from the current content file. Its own numbers and texts always win, so an older audit
+    keeps its weights, caps and bands; it gains only the words and rules added since (see
+    docs/scoring.md, "Audits answered on earlier editions")."""
+    scoring = dict(scoring)
+    if "focus" not in scoring and "network_spread_limit" in scoring:
+        # Until 2026.3 only the networks question was scored for focus; its other
+        # multiple-choice question still adds up its options.
+        current = _current_scoring()["focus"]["networks"]
+        limit, penalty = scoring["network_spread_limit"], scoring["network_spread_penalty"]
+        scoring["focus"] = {"networks": {**current, "limit": limit, "penalty": penalty}}
+    return _merged(_current_scoring(), scoring)
+
+
+@cache
+def _current_scoring() -> dict:
+    return read_content_file()["scoring"]
+
+
+def _merged(base: dict, override: dict) -> dict:
+    """`override` laid over `base`, table by table."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merged(base[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def version_as_content(version: QuestionnaireVersion) -> dict:

@@ -1,28 +1,35 @@
-"""The words: reasons behind each dimension score, ranked actions, the verdict sentence."""
+"""The words: reasons behind each dimension score, ranked actions, the headline and summary."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from questionnaire.points import Tally, question_points, readiness_points
+from questionnaire.points import Cap, Tally, question_points, readiness_points
 from questionnaire.rubric import (
-    AUDIENCE_OF_MODEL,
     DIMENSIONS,
-    MODELS,
-    MODELS_FOR_SELLS_TO,
     Answers,
     OptionSpec,
+    Profile,
     QuestionSpec,
     Rubric,
-    audience_of,
     chosen_options,
     is_gap,
     offers,
+    present_traits,
 )
 
-STRONG_ANSWER, WEAK_ANSWER = 70, 40  # what counts as a strong or weak answer, in points
+if TYPE_CHECKING:
+    from questionnaire.scoring import Verdict
+
+MARKET_WORDS = {"b2c": "consumers", "b2b": "business buyers"}
+AUDIENCE_WORDS = {
+    "consumers": "consumers",
+    "businesses": "business buyers",
+    "both": "either of the audiences you sell to",
+}
 
 
 class Effect(StrEnum):
@@ -43,15 +50,20 @@ class Reason:
 
 @dataclass(frozen=True)
 class Action:
-    question_key: str
+    question_key: str  # the first question the fix touches
     question_number: int
-    dimension: str
+    dimension: str  # the dimension the fix lifts: what the summary names as "next"
     text: str
-    gain: int  # readiness points it would add, for the model(s) this business sells to
+    gain: int  # readiness points it would add, for the market(s) this business sells to
+    topic: str  # what the fix is about, for the headline and the summary
+    question_numbers: tuple[int, ...] = ()  # every question the fix touches
+
+
+# --- reasons -------------------------------------------------------------------------------
 
 
 def answer_reasons(
-    rubric: Rubric, question: QuestionSpec, answers: Answers, audience: str
+    rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile
 ) -> list[Reason]:
     chosen = chosen_options(question, answers)
     if is_gap(chosen):
@@ -60,147 +72,242 @@ def answer_reasons(
             "and it earns no points until you find out."
         )
         return [Reason(question.key, question.number, Effect.GAP, text)]
-    points = question_points(rubric, question, answers, audience)
+    points = question_points(rubric, question, answers, profile)
     said = "; ".join(f"“{option.label}”" for option in chosen)
-    if points >= STRONG_ANSWER:
+    if points >= rubric.settings["strong_from"]:
         effect, verdict = Effect.STRENGTH, "counts in your favour"
-    elif points >= WEAK_ANSWER:
+    elif points >= rubric.settings["partial_from"]:
         effect, verdict = Effect.PARTIAL, "counts for part of the points"
     else:
         effect, verdict = Effect.WEAKNESS, "holds this score down"
     reasons = [Reason(question.key, question.number, effect, f"You said {said}: this {verdict}.")]
     if "fit" in question.trait_names:
-        reasons += _network_reasons(rubric, question, chosen, audience)
+        reasons += _misfit_reasons(rubric, question, chosen, profile)
+    if _over_focus_limit(rubric, question, chosen):
+        focus = rubric.focus(question)
+        text = focus["reason"].format(count=len(chosen), **focus)
+        reasons.append(Reason(question.key, question.number, Effect.WEAKNESS, text))
     return reasons
 
 
-def _network_reasons(
-    rubric: Rubric, question: QuestionSpec, chosen: list[OptionSpec], audience: str
+def _misfit_reasons(
+    rubric: Rubric, question: QuestionSpec, chosen: Sequence[OptionSpec], profile: Profile
 ) -> list[Reason]:
-    audiences = ("consumers", "businesses") if audience == "both" else (audience,)
+    audiences = ("consumers", "businesses") if profile.audience == "both" else (profile.audience,)
     threshold = rubric.settings["network_fit_threshold"]
-    reasons = []
     misfits = [
         option.label
         for option in chosen
-        if "fit" in option.traits and all(option.traits["fit"][a] < threshold for a in audiences)
+        if "fit" in option.traits
+        and all(option.points(a, profile.sector) < threshold for a in audiences)
     ]
-    if misfits:
-        who = {"consumers": "consumers", "businesses": "business buyers"}.get(
-            audience, "either of the audiences you sell to"
-        )
-        text = f"{_join(misfits)} {'is' if len(misfits) == 1 else 'are'} little used by {who}."
-        reasons.append(Reason(question.key, question.number, Effect.WEAKNESS, text))
-    if len([o for o in chosen if "fit" in o.traits]) > rubric.settings["network_spread_limit"]:
-        limit = rubric.settings["network_spread_limit"]
-        text = f"{len(chosen)} networks is a lot to keep up: each one beyond {limit} costs points."
-        reasons.append(Reason(question.key, question.number, Effect.WEAKNESS, text))
-    return reasons
+    if not misfits:
+        return []
+    verb = "is" if len(misfits) == 1 else "are"
+    text = f"{_join(misfits)} {verb} little used by {AUDIENCE_WORDS[profile.audience]}."
+    return [Reason(question.key, question.number, Effect.WEAKNESS, text)]
 
 
-def _lacking(rubric: Rubric, answers: Answers, trait: str, dimension: str) -> QuestionSpec | None:
-    """The first question of the dimension that offers the trait but whose answer lacks it."""
-    for question in rubric.questions:
-        if question.dimension == dimension and offers(question, (trait,)):
-            if not any(option.traits.get(trait) for option in chosen_options(question, answers)):
-                return question
-    return None
+def _over_focus_limit(rubric: Rubric, question: QuestionSpec, chosen: Sequence) -> bool:
+    focus = rubric.focus(question)
+    return bool(focus) and not is_gap(chosen) and len(chosen) > focus["limit"]
 
 
-def limit_reason(rubric: Rubric, dimension: str, answers: Answers) -> Reason:
-    """Why a rule capped this dimension, pointing at the answer that triggered it."""
-    if dimension == "sustainability":
-        rule = rubric.rule("people_and_time")
-        cause = _lacking(rubric, answers, "people", dimension) or _lacking(
-            rubric, answers, "time", dimension
-        )
+def _lacking(rubric: Rubric, answers: Answers, traits: Sequence[str]) -> list[QuestionSpec]:
+    """The questions that offer one of these traits but whose answer carries none of them."""
+    return [
+        question
+        for question in rubric.questions
+        if offers(question, traits)
+        and not any(o.traits.get(t) for o in chosen_options(question, answers) for t in traits)
+    ]
+
+
+def limit_reason(rubric: Rubric, cap: Cap, answers: Answers, profile: Profile) -> Reason:
+    """Why a rule capped this dimension, pointing at the answer that triggered it and saying
+    only what the owner's answers show."""
+    traits = present_traits(rubric, answers)
+    rule = rubric.rule(cap.rule)
+    if cap.rule == "people_and_time":
+        missing = [rule["missing"][t] for t in ("people", "time") if t not in traits]
+        text = rule["reason"].format(missing=_join(missing), cap=cap.cap)
+        causes = _lacking(rubric, answers, ("people", "time"))
+    elif cap.rule == "no_conversation":
+        said = "reason_broadcast" if "broadcast" in traits else "reason_silent"
+        text = rule[said].format(cap=cap.cap)
+        causes = _lacking(rubric, answers, ("engages",))
     else:
-        rule = rubric.rule("no_conversation")
-        cause = _lacking(rubric, answers, "engages", dimension)
-    question = cause or next(q for q in rubric.questions if q.dimension == dimension)
-    text = rule["reason"].format(cap=rule["cap"])
+        text = rule["reason"].format(audience=AUDIENCE_WORDS[profile.audience], cap=cap.cap)
+        causes = [q for q in rubric.questions if "fit" in q.trait_names]
+    question = ([q for q in causes if q.dimension == cap.dimension] or causes)[0]
     return Reason(question.key, question.number, Effect.LIMIT, text)
 
 
-def _best_answer(question: QuestionSpec, audience: str) -> tuple[str, ...]:
-    return question.memoised(("best", audience), lambda: _work_out_best(question, audience))
+# --- actions -------------------------------------------------------------------------------
 
 
-def _work_out_best(question: QuestionSpec, audience: str) -> tuple[str, ...]:
-    real = [o for o in question.options if not o.dont_know and not o.traits.get("everywhere")]
-    if any("fit" in o.traits for o in real):
-        return (max(real, key=lambda o: o.traits["fit"][audience]).key,)
-    if question.multiple:
-        return tuple(o.key for o in real if o.score > 0)
-    return (max(real, key=lambda o: o.score).key,)
+@dataclass(frozen=True)
+class _Fix:
+    questions: tuple[QuestionSpec, ...]
+    dimension: str
+    topic: str
+    foundation: bool  # a rule's fix: people and time, or conversation; these come first
 
 
-def _improvement(rubric: Rubric, question: QuestionSpec, audience: str) -> dict:
-    """This question answered as well as it can be. A named person and set time are one
-    fix (neither lifts the sustainability cap alone), so those questions improve together."""
-    together = [question]
-    if offers(question, ("people", "time")):
-        together = [q for q in rubric.questions if offers(q, ("people", "time"))]
-    return {q.key: _best_answer(q, audience) for q in together}
-
-
-def _advice(rubric: Rubric, question: QuestionSpec, answers: Answers, audience: str) -> str:
-    """The chosen options' advice; for a weak answer without any, the dimension's advice."""
+def _needs_action(rubric: Rubric, question: QuestionSpec, answers: Answers, profile) -> bool:
+    """A gap, or an answer that is not already a strength: strong answers get no action."""
     chosen = chosen_options(question, answers)
-    advice = [option.advice for option in chosen if option.advice]
-    if not advice and question_points(rubric, question, answers, audience) < WEAK_ANSWER:
-        advice = [rubric.dimension_text(question.dimension, "advice")]
-    return " ".join(dict.fromkeys(advice))
+    strong = question_points(rubric, question, answers, profile) >= rubric.settings["strong_from"]
+    return is_gap(chosen) or not strong
+
+
+def _foundation_fixes(rubric: Rubric, answers: Answers) -> list[_Fix]:
+    """The fixes the two rules ask for, each one action however many questions it touches:
+    a named person and set time are one fix (neither lifts the cap alone), and so is turning
+    a plan that only broadcasts into one that converses."""
+    traits = present_traits(rubric, answers)
+    fixes = []
+    rule = rubric.rule("people_and_time")
+    missing = [t for t in ("people", "time") if t not in traits]
+    if missing:
+        topic = " and ".join(rule["next"][t] for t in missing)
+        questions = tuple(_lacking(rubric, answers, ("people", "time")))
+        fixes.append(_Fix(questions, "sustainability", topic, True))
+    if "engages" not in traits and "broadcast" in traits:
+        topic = rubric.rule("no_conversation")["next"]
+        questions = tuple(_lacking(rubric, answers, ("engages",)))
+        fixes.append(_Fix(questions, "value", topic, True))
+    return [fix for fix in fixes if fix.questions]
+
+
+def _fixes(rubric: Rubric, answers: Answers, profile: Profile) -> list[_Fix]:
+    fixes = _foundation_fixes(rubric, answers)
+    covered = {q.key for fix in fixes for q in fix.questions}
+    for question in rubric.questions:
+        if question.key not in covered and _needs_action(rubric, question, answers, profile):
+            topic = rubric.dimension_text(question.dimension, "next")
+            fixes.append(_Fix((question,), question.dimension, topic, False))
+    return fixes
+
+
+def _advice(rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile) -> str:
+    """What to do about this answer: the chosen options' advice for this size of business,
+    the focus advice when too much is ticked, else the dimension's advice."""
+    if not _needs_action(rubric, question, answers, profile):
+        return ""
+    chosen = chosen_options(question, answers)
+    advice = [option.advice_for(profile.size) for option in chosen]
+    if _over_focus_limit(rubric, question, chosen):
+        advice.append(rubric.focus(question)["advice"])
+    advice = [text for text in advice if text]
+    return " ".join(dict.fromkeys(advice)) or rubric.dimension_text(question.dimension, "advice")
+
+
+def _best_answer(rubric: Rubric, question: QuestionSpec, profile: Profile) -> tuple[str, ...]:
+    key = ("best", profile.audience, profile.sector)
+    return question.memoised(key, lambda: _work_out_best(rubric, question, profile))
+
+
+def _work_out_best(rubric: Rubric, question: QuestionSpec, profile: Profile) -> tuple[str, ...]:
+    """The best answer for this business: the top option; for a focus question every option
+    that ties for the top, up to the limit (a mean cannot beat its best member)."""
+    real = question.real_options
+    points = {o.key: o.points(profile.audience, profile.sector) for o in real}
+    top = max(points.values())
+    focus = rubric.focus(question)
+    if question.multiple and focus:
+        return tuple(key for key in points if points[key] == top)[: focus["limit"]]
+    if question.multiple:
+        return tuple(key for key in points if points[key] > 0)
+    return (next(key for key in points if points[key] == top),)
 
 
 def actions(
-    rubric: Rubric, answers: Answers, sells_to: str, tallies: Mapping[str, Tally]
+    rubric: Rubric, answers: Answers, profile: Profile, tallies: Mapping[str, Tally]
 ) -> tuple[Action, ...]:
-    """One action per answer that needs one, ranked by the readiness it would add (for the
-    models this business sells to) if that question were answered as well as it can be.
-    `tallies` holds each model's tally of these answers."""
-    models = MODELS_FOR_SELLS_TO.get(sells_to, MODELS)
-    audience = audience_of(sells_to)
-    before = {m: readiness_points(rubric, tallies[m], m)[0] for m in models}
+    """One action per fix, ranked: the rules' foundation fixes first, then by the readiness
+    each would add (for the markets this business sells to) if its questions were answered
+    as well as they can be. `tallies` holds each served market's tally of these answers."""
+    before = {m: readiness_points(rubric, tallies[m], m).score for m in profile.markets}
     found = []
-    for question in rubric.questions:
-        text = _advice(rubric, question, answers, audience)
-        if not text:
-            continue
-        improved = _improvement(rubric, question, AUDIENCE_OF_MODEL[models[0]])
+    for fix in _fixes(rubric, answers, profile):
+        improved = {q.key: _best_answer(rubric, q, profile) for q in fix.questions}
         gain = max(
-            readiness_points(rubric, tallies[m].with_answers(rubric, improved), m)[0] - before[m]
-            for m in models
+            readiness_points(rubric, tallies[m].with_answers(rubric, improved), m).score - before[m]
+            for m in profile.markets
         )
-        found.append(Action(question.key, question.number, question.dimension, text, max(0, gain)))
-    found.sort(key=lambda action: (-action.gain, action.question_number))
-    return tuple(found)
+        text = " ".join(
+            dict.fromkeys(
+                filter(None, (_advice(rubric, q, answers, profile) for q in fix.questions))
+            )
+        )
+        first = fix.questions[0]
+        numbers = tuple(q.number for q in fix.questions)
+        action = Action(
+            first.key, first.number, fix.dimension, text, max(0, gain), fix.topic, numbers
+        )
+        found.append((not fix.foundation, -action.gain, first.number, action))
+    return tuple(item[-1] for item in sorted(found, key=lambda item: item[:3]))
+
+
+# --- the verdict in words ------------------------------------------------------------------
 
 
 def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def summary(rubric: Rubric, fit: str, model_scores: Mapping[str, float]) -> str:
-    """The verdict in one sentence, naming the strongest and the weakest dimensions."""
-    weakest_first = sorted(DIMENSIONS, key=lambda d: (model_scores[d], DIMENSIONS.index(d)))
-    strongest = min(DIMENSIONS, key=lambda d: (-model_scores[d], DIMENSIONS.index(d)))
-    phrase = {d: rubric.dimension_text(d, "strength") for d in DIMENSIONS}
-    floor = rubric.rule("weak_dimension")["floor"]
-    weak = [phrase[d] for d in weakest_first if model_scores[d] < floor][:3]
-    return rubric.settings["verdicts"][fit].format(
-        strong=phrase[strongest],
-        weak=phrase[weakest_first[0]],
-        weak_list=_join(weak or [phrase[weakest_first[0]]]),
+def _next_topic(rubric: Rubric, verdict: Verdict, actions: Sequence[Action]) -> str:
+    if actions:
+        return actions[0].topic
+    weakest = min(DIMENSIONS, key=lambda d: (verdict.scores[d], DIMENSIONS.index(d)))
+    return rubric.dimension_text(weakest, "next")
+
+
+def headline(rubric: Rubric, verdict: Verdict, actions: Sequence[Action]) -> str:
+    """The verdict in a few plain words: "Yes: start with consumers", "Not yet: first …"."""
+    template = rubric.settings["headlines"][verdict.outcome]
+    return template.format(
+        market=MARKET_WORDS[verdict.leading], next=_next_topic(rubric, verdict, actions)
     )
 
 
+def strongest(rubric: Rubric, verdict: Verdict) -> str:
+    """The strongest dimension; a tie goes to the one that counts most for the market to
+    start with, then to the earlier question."""
+    weights = rubric.settings["weights"][verdict.leading]
+    return min(DIMENSIONS, key=lambda d: (-verdict.scores[d], -weights[d], DIMENSIONS.index(d)))
+
+
+def summary(rubric: Rubric, verdict: Verdict, actions: Sequence[Action]) -> str:
+    """One sentence: this business's strongest area and what its first action fixes, or,
+    when every area is strong, what to keep doing."""
+    texts = rubric.settings["summaries"]
+    strong_from = rubric.settings["strong_from"]
+    next_topic = _next_topic(rubric, verdict, actions)
+    if all(verdict.scores[d] >= strong_from for d in DIMENSIONS):
+        return texts["across_the_board"].format(next=next_topic) if actions else texts["keep_going"]
+    best = strongest(rubric, verdict)
+    if verdict.scores[best] < strong_from:
+        return texts["no_strength"].format(next=next_topic)
+    return texts["usual"].format(strongest=rubric.dimension_text(best, "strength"), next=next_topic)
+
+
 def stages(rubric: Rubric, answers: Answers) -> tuple[str, ...]:
-    """The sales stages social media will serve, in pathway order."""
-    labels = rubric.settings["stage_labels"]
+    """The sales stages the owner wants social media to serve, in pathway order."""
+    labels = rubric.settings["stages"]["labels"]
     return tuple(
         labels[option.traits["stage"]]
         for question in rubric.questions
         for option in chosen_options(question, answers)
         if "stage" in option.traits
     )
+
+
+def stages_text(rubric: Rubric, verdict: Verdict, chosen: Sequence[str]) -> str:
+    """The stages in a sentence that promises only what the verdict supports."""
+    if not chosen:
+        return ""
+    texts = rubric.settings["stages"]
+    template = texts["ready"] if verdict.outcome in ("yes", "yes_both") else texts["not_yet"]
+    return template.format(stages=_join(chosen))

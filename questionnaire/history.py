@@ -14,6 +14,7 @@ class HistoryRow:
     b2b_change: int | None = None
     improved: list[str] = field(default_factory=list)  # dimension labels that went up
     declined: list[str] = field(default_factory=list)
+    is_first: bool = False  # the first submitted audit: nothing to compare with
 
 
 def audit_history(business: Business) -> list[HistoryRow]:
@@ -21,8 +22,10 @@ def audit_history(business: Business) -> list[HistoryRow]:
     rows, previous = [], None
     for audit in business.audits.select_related("version").order_by("created_at"):
         row = HistoryRow(audit)
-        if audit.b2c_readiness is not None:
-            if previous is not None:
+        if not audit.is_draft:
+            if previous is None:
+                row.is_first = True
+            else:
                 _compare(row, audit, previous)
             previous = audit
         rows.append(row)
@@ -30,8 +33,8 @@ def audit_history(business: Business) -> list[HistoryRow]:
 
 
 def _compare(row: HistoryRow, audit: Audit, previous: Audit) -> None:
-    row.b2c_change = audit.b2c_readiness - previous.b2c_readiness
-    row.b2b_change = audit.b2b_readiness - previous.b2b_readiness
+    row.b2c_change = _change(audit.b2c_readiness, previous.b2c_readiness)
+    row.b2b_change = _change(audit.b2b_readiness, previous.b2b_readiness)
     for dimension in Dimension:
         now = audit.dimension_scores.get(dimension.value, 0)
         before = previous.dimension_scores.get(dimension.value, 0)
@@ -39,3 +42,8 @@ def _compare(row: HistoryRow, audit: Audit, previous: Audit) -> None:
             row.improved.append(dimension.label)
         elif now < before:
             row.declined.append(dimension.label)
+
+
+def _change(now: int | None, before: int | None) -> int | None:
+    """Readiness points gained; None when either audit did not assess that market."""
+    return None if now is None or before is None else now - before

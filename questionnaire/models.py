@@ -140,13 +140,6 @@ class Band(models.TextChoices):
     ADVANCED = "advanced", "Advanced"
 
 
-class Fit(models.TextChoices):
-    B2C_LED = "b2c_led", "B2C-led"
-    B2B_LED = "b2b_led", "B2B-led"
-    BOTH = "both", "Both B2C and B2B"
-    NOT_YET = "not_yet", "Not yet"
-
-
 class BusinessQuerySet(models.QuerySet):
     def for_owner(self, user) -> BusinessQuerySet:
         return self.filter(owner=user)
@@ -262,13 +255,14 @@ class Audit(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Derived from the answers at submit (questionnaire.results.record_headline), kept only
-    # so lists can filter and sort without rescoring; the report always recomputes.
+    # Derived from the answers at submit (questionnaire.results.record_verdict), kept only
+    # so lists can filter and sort without rescoring; the report always recomputes. A market
+    # the business does not sell to has no score and no band: it is not assessed.
     b2c_readiness = models.PositiveSmallIntegerField(null=True, blank=True)
     b2c_band = models.CharField(max_length=20, blank=True, choices=Band.choices)
     b2b_readiness = models.PositiveSmallIntegerField(null=True, blank=True)
     b2b_band = models.CharField(max_length=20, blank=True, choices=Band.choices)
-    model_fit = models.CharField(max_length=10, blank=True, choices=Fit.choices)
+    headline = models.CharField(max_length=200, blank=True)
     dimension_scores = models.JSONField(default=dict, blank=True)
 
     objects = AuditQuerySet.as_manager()

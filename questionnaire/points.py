@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from questionnaire.rubric import (
     AUDIENCE_OF_MODEL,
@@ -16,6 +17,7 @@ from questionnaire.rubric import (
     DIMENSIONS,
     Answers,
     OptionSpec,
+    Profile,
     QuestionSpec,
     Rubric,
     chosen_options,
@@ -24,52 +26,67 @@ from questionnaire.rubric import (
 )
 
 
-def _points(chosen: tuple[OptionSpec, ...], audience: str, limit: int, penalty: int) -> float:
+def _points(
+    rubric: Rubric,
+    question: QuestionSpec,
+    chosen: tuple[OptionSpec, ...],
+    audience: str,
+    sector: str,
+) -> float:
     """0-100 for one question's chosen options. A gap ("I don't know") earns nothing."""
     if is_gap(chosen) or any(option.traits.get("everywhere") for option in chosen):
         return 0.0
-    fits = [_fit(option, audience) for option in chosen if "fit" in option.traits]
-    if fits:
-        # Average fit of the chosen networks for this audience, less a cost for each one
-        # beyond the limit: a small business spread thin keeps up none of them.
-        extra = max(0, len(fits) - limit)
-        return max(0.0, sum(fits) / len(fits) - extra * penalty)
-    return float(min(100, sum(option.score for option in chosen)))
-
-
-def _fit(option: OptionSpec, audience: str) -> float:
-    fit = option.traits["fit"]
-    if audience == "both":
-        return (fit["consumers"] + fit["businesses"]) / 2
-    return fit[audience]
+    values = [option.points(audience, sector) for option in chosen]
+    focus = rubric.focus(question)
+    if focus:
+        # The mean of the chosen options, less a cost for each one beyond the limit: a small
+        # business spread over every stage or network keeps up none of them well.
+        extra = max(0, len(values) - focus["limit"])
+        return max(0.0, sum(values) / len(values) - extra * focus["penalty"])
+    return float(min(100, sum(values)))
 
 
 @dataclass(frozen=True)
 class AnswerFacts:
-    """What one answer is worth to each audience, and the traits it carries."""
+    """What one answer is worth to each audience, and the traits it carries for each."""
 
     points: Mapping[str, float]  # audience -> 0-100
-    traits: frozenset[str]
+    traits: Mapping[str, frozenset[str]]  # audience -> traits
 
 
-def answer_facts(rubric: Rubric, question: QuestionSpec, answers: Answers) -> AnswerFacts:
+def answer_facts(
+    rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str
+) -> AnswerFacts:
     # The same few answers come up again and again: work each out once per question.
-    key = ("facts", tuple(answers.get(question.key, ())))
+    key = ("facts", sector, tuple(answers.get(question.key, ())))
     if key in question.memo:
         return question.memo[key]
-    return question.memoised(key, lambda: _facts(rubric, chosen_options(question, answers)))
+    return question.memoised(key, lambda: _facts(rubric, question, answers, sector))
 
 
-def _facts(rubric: Rubric, chosen: tuple[OptionSpec, ...]) -> AnswerFacts:
-    limit, penalty = rubric.network_spread
-    points = {audience: _points(chosen, audience, limit, penalty) for audience in AUDIENCES}
-    return AnswerFacts(points, true_traits(chosen))
+def _facts(rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str) -> AnswerFacts:
+    chosen = chosen_options(question, answers)
+    points = {a: _points(rubric, question, chosen, a, sector) for a in AUDIENCES}
+    traits = true_traits(chosen)
+    misfits = {a: _misfit(rubric, chosen, a, sector) for a in AUDIENCES}
+    return AnswerFacts(points, {a: traits | misfits[a] for a in AUDIENCES})
+
+
+def _misfit(
+    rubric: Rubric, chosen: tuple[OptionSpec, ...], audience: str, sector: str
+) -> frozenset[str]:
+    """ "misfit" when real networks were chosen and their mean fit for the audience is below
+    the threshold: the audience is elsewhere (having too many is a different problem)."""
+    if is_gap(chosen) or not all("fit" in option.traits for option in chosen):
+        return frozenset()
+    fit = sum(option.points(audience, sector) for option in chosen) / len(chosen)
+    return frozenset({"misfit"} if fit < rubric.settings["network_fit_threshold"] else ())
 
 
 def question_points(
-    rubric: Rubric, question: QuestionSpec, answers: Answers, audience: str
+    rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile
 ) -> float:
-    return answer_facts(rubric, question, answers).points[audience]
+    return answer_facts(rubric, question, answers, profile.sector).points[profile.audience]
 
 
 @dataclass(frozen=True)
@@ -78,47 +95,62 @@ class Tally:
     traits its answer carries, and the weighted points summed per dimension."""
 
     audience: str
+    sector: str
     points: Mapping[str, float]
     traits: Mapping[str, frozenset[str]]
     totals: Mapping[str, float]
+
+    @property
+    def all_traits(self) -> frozenset[str]:
+        return frozenset().union(*self.traits.values())
 
     def with_answers(self, rubric: Rubric, answers: Answers) -> Tally:
         """This tally with the given questions' answers replaced; the rest are not re-read."""
         points, traits, totals = dict(self.points), dict(self.traits), dict(self.totals)
         for key in answers:
             question = rubric.questions_by_key[key]
-            facts = answer_facts(rubric, question, answers)
+            facts = answer_facts(rubric, question, answers, self.sector)
             new = facts.points[self.audience]
             totals[question.dimension] += question.weight * (new - points.get(key, 0.0))
             points[key] = new
-            traits[key] = facts.traits
-        return Tally(self.audience, points, traits, totals)
+            traits[key] = facts.traits[self.audience]
+        return Tally(self.audience, self.sector, points, traits, totals)
 
 
-def tallies(rubric: Rubric, answers: Answers, audiences: Iterable[str]) -> dict[str, Tally]:
+def tallies(
+    rubric: Rubric, answers: Answers, audiences: Iterable[str], sector: str
+) -> dict[str, Tally]:
     """One tally per audience, reading each answer once."""
     audiences = tuple(dict.fromkeys(audiences))
     points: dict[str, dict[str, float]] = {audience: {} for audience in audiences}
     totals = {audience: dict.fromkeys(DIMENSIONS, 0.0) for audience in audiences}
-    traits = {}
+    traits: dict[str, dict[str, frozenset[str]]] = {audience: {} for audience in audiences}
     for question in rubric.questions:
-        facts = answer_facts(rubric, question, answers)
-        traits[question.key] = facts.traits
+        facts = answer_facts(rubric, question, answers, sector)
         for audience in audiences:
             value = facts.points[audience]
             points[audience][question.key] = value
+            traits[audience][question.key] = facts.traits[audience]
             totals[audience][question.dimension] += question.weight * value
-    return {a: Tally(a, points[a], traits, totals[a]) for a in audiences}
+    return {a: Tally(a, sector, points[a], traits[a], totals[a]) for a in audiences}
 
 
-def dimension_caps(rubric: Rubric, traits: set[str] | frozenset[str]) -> dict[str, int]:
-    """The dimension caps the rules impose, given the traits the chosen answers carry."""
-    caps: dict[str, int] = {}
+class Cap(NamedTuple):
+    rule: str
+    dimension: str
+    cap: int
+
+
+def rule_caps(rubric: Rubric, traits: frozenset[str]) -> list[Cap]:
+    """The caps the rules impose, given the traits the chosen answers carry."""
+    caps = []
     if not {"people", "time"} <= traits:
-        caps["sustainability"] = rubric.rule("people_and_time")["cap"]
+        caps.append(Cap("people_and_time", "sustainability", rubric.rule("people_and_time")["cap"]))
     if "engages" not in traits:
         cap = rubric.rule("no_conversation")["cap"]
-        caps["value"] = caps["network_fit"] = cap
+        caps += [Cap("no_conversation", "value", cap), Cap("no_conversation", "network_fit", cap)]
+    if "misfit" in traits:
+        caps.append(Cap("misfit_networks", "network_fit", rubric.rule("misfit_networks")["cap"]))
     return caps
 
 
@@ -126,8 +158,8 @@ def dimension_scores(rubric: Rubric, tally: Tally) -> dict[str, float]:
     """Weighted mean of each dimension's question points, with the rules' caps applied."""
     weights = rubric.dimension_weights
     scores = {d: tally.totals[d] / weights[d] if weights[d] else 0.0 for d in DIMENSIONS}
-    for dimension, cap in dimension_caps(rubric, frozenset().union(*tally.traits.values())).items():
-        scores[dimension] = min(scores[dimension], cap)
+    for rule in rule_caps(rubric, tally.all_traits):
+        scores[rule.dimension] = min(scores[rule.dimension], rule.cap)
     return scores
 
 
@@ -146,7 +178,13 @@ def model_dimensions(rubric: Rubric, tally: Tally, model: str) -> dict[str, floa
     return scores
 
 
-def readiness_points(rubric: Rubric, tally: Tally, model: str) -> tuple[int, str | None]:
+class ReadinessPoints(NamedTuple):
+    score: int  # 0-100, after the weak-dimension cap
+    uncapped: int  # before it: which market fits better when both are capped
+    capped_by: str | None  # the weak dimension that capped it, if any
+
+
+def readiness_points(rubric: Rubric, tally: Tally, model: str) -> ReadinessPoints:
     """Readiness 0-100 for one model, and the weak dimension that capped it, if any."""
     scores = model_dimensions(rubric, tally, model)
     weights = rubric.settings["weights"][model]
@@ -154,5 +192,5 @@ def readiness_points(rubric: Rubric, tally: Tally, model: str) -> tuple[int, str
     rule = rubric.rule("weak_dimension")
     weak = [d for d in DIMENSIONS if scores[d] < rule["floor"]]
     if weak and total > rule["readiness_cap"]:
-        return rule["readiness_cap"], min(weak, key=lambda d: scores[d])
-    return total, None
+        return ReadinessPoints(rule["readiness_cap"], total, min(weak, key=lambda d: scores[d]))
+    return ReadinessPoints(total, total, None)

@@ -38,8 +38,9 @@ class Network(models.TextChoices):
     LINKEDIN = "linkedin", "LinkedIn"
     X = "x", "X (Twitter)"
     PINTEREST = "pinterest", "Pinterest"
-    LOCAL_GROUPS = "local_groups", "Local community groups and forums"
-    WHATSAPP = "whatsapp", "WhatsApp or other messaging"
+    GOOGLE_BUSINESS = "google_business", "Google Business Profile"
+    WHATSAPP = "whatsapp", "WhatsApp Business or other messaging"
+    LOCAL_GROUPS = "local_groups", "Nextdoor or local community groups"
 
 
 def describe(profile: dict) -> dict:

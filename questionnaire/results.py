@@ -3,10 +3,10 @@ and an audit, and keep the headline figures on the audit for listing and filteri
 
 from __future__ import annotations
 
-from questionnaire.content import version_as_content
+from questionnaire.content import complete_scoring_settings, version_as_content
 from questionnaire.models import Audit, QuestionnaireVersion
-from questionnaire.rubric import Rubric
-from questionnaire.scoring import AuditResult, Verdict, score, verdict
+from questionnaire.rubric import Profile, Rubric
+from questionnaire.scoring import AuditResult, score
 
 # Published versions never change, so each is read from the database once per process.
 _published_rubrics: dict[tuple[int, object], Rubric] = {}
@@ -14,11 +14,18 @@ _published_rubrics: dict[tuple[int, object], Rubric] = {}
 
 def rubric_for(version: QuestionnaireVersion) -> Rubric:
     if not version.is_published:
-        return Rubric.from_content(version_as_content(version))
+        return _rubric(version)
     key = (version.pk, version.published_at)
     if key not in _published_rubrics:
-        _published_rubrics[key] = Rubric.from_content(version_as_content(version))
+        _published_rubrics[key] = _rubric(version)
     return _published_rubrics[key]
+
+
+def _rubric(version: QuestionnaireVersion) -> Rubric:
+    content = version_as_content(version)
+    return Rubric.from_content(
+        {**content, "scoring": complete_scoring_settings(content["scoring"])}
+    )
 
 
 def result_for(audit: Audit) -> AuditResult:
@@ -27,21 +34,22 @@ def result_for(audit: Audit) -> AuditResult:
     return score(*_scoring_input(audit))
 
 
-def verdict_for(audit: Audit) -> Verdict:
-    return verdict(*_scoring_input(audit))
+def profile_for(audit: Audit) -> Profile:
+    profile = audit.answered_profile()
+    return Profile(profile["sells_to"], profile["sector"], profile["size"])
 
 
-def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], str]:
+def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], Profile]:
     answers = dict(audit.answers.values_list("question__key", "choices"))
-    return rubric_for(audit.version), answers, audit.answered_profile()["sells_to"]
+    return rubric_for(audit.version), answers, profile_for(audit)
 
 
 def record_verdict(audit: Audit) -> None:
-    """Store the derived figures that lists filter and sort by (not saved here)."""
-    figures = verdict_for(audit)
-    audit.b2c_readiness = figures.b2c.score
-    audit.b2c_band = figures.b2c.band
-    audit.b2b_readiness = figures.b2b.score
-    audit.b2b_band = figures.b2b.band
-    audit.model_fit = figures.fit
-    audit.dimension_scores = dict(figures.scores)
+    """Store the derived figures that lists filter and sort by (not saved here). A market
+    the business does not sell to keeps no score and no band."""
+    result = result_for(audit)
+    b2c, b2b = result.verdict.b2c, result.verdict.b2b
+    audit.b2c_readiness, audit.b2c_band = (b2c.score, b2c.band) if b2c else (None, "")
+    audit.b2b_readiness, audit.b2b_band = (b2b.score, b2b.band) if b2b else (None, "")
+    audit.headline = result.headline
+    audit.dimension_scores = dict(result.verdict.scores)

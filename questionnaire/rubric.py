@@ -1,5 +1,6 @@
-"""What the scoring reads: a questionnaire version's questions, options and settings, as
-plain data (no database), and small helpers for reading answers against them."""
+"""What the scoring reads: a questionnaire version's questions, options and settings, and
+the business it scores, as plain data (no database), with small helpers for reading answers
+against them."""
 
 from __future__ import annotations
 
@@ -15,6 +16,26 @@ AUDIENCE_OF_MODEL = {"b2c": "consumers", "b2b": "businesses"}
 MODELS_FOR_SELLS_TO = {"consumers": ("b2c",), "businesses": ("b2b",), "both": ("b2c", "b2b")}
 
 
+@dataclass(frozen=True)
+class Profile:
+    """What the scoring needs to know of the business: whom it sells to (only those markets
+    are scored), its sector (networks fit sectors differently) and its size (advice for a
+    sole trader is not advice for a team)."""
+
+    sells_to: str
+    sector: str = "other"
+    size: str = "micro"
+
+    @property
+    def markets(self) -> tuple[str, ...]:
+        return MODELS_FOR_SELLS_TO[self.sells_to]
+
+    @property
+    def audience(self) -> str:
+        # A business selling to both is judged on the mean of the two audiences' fit.
+        return self.sells_to
+
+
 # Specs compare and hash by identity (eq=False): they are immutable, so what is computed
 # from one (a question's points for a given choice) can be memoised on it, and the memo goes
 # when the spec does.
@@ -26,6 +47,18 @@ class OptionSpec:
     dont_know: bool = False
     advice: str = ""
     traits: Mapping = field(default_factory=dict)
+
+    def points(self, audience: str, sector: str) -> float:
+        """0-100: a network's fit for this audience and sector, otherwise the option's score."""
+        fit = self.traits.get("fit")
+        if not fit:
+            return float(self.score)
+        if audience == "both":
+            return (self.points("consumers", sector) + self.points("businesses", sector)) / 2
+        return float(fit.get("sectors", {}).get(sector, {}).get(audience, fit[audience]))
+
+    def advice_for(self, size: str) -> str:
+        return self.traits.get("size_advice", {}).get(size, self.advice)
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,6 +86,11 @@ class QuestionSpec:
     def trait_names(self) -> frozenset[str]:
         """Every trait some option of this question carries."""
         return frozenset(trait for option in self.options for trait in option.traits)
+
+    @cached_property
+    def real_options(self) -> tuple[OptionSpec, ...]:
+        """The options that are an answer: not "I don't know", not "all of them"."""
+        return tuple(o for o in self.options if not o.dont_know and not o.traits.get("everywhere"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,6 +133,13 @@ class Rubric:
     def dimension_text(self, dimension: str, key: str) -> str:
         return self.settings["dimensions"][dimension][key]
 
+    def band_min(self, key: str) -> int:
+        return next(band["min"] for band in self.settings["bands"] if band["key"] == key)
+
+    def focus(self, question: QuestionSpec) -> Mapping | None:
+        """The focus rule for a multiple-choice question, if it has one."""
+        return self.settings.get("focus", {}).get(question.key)
+
     @cached_property
     def questions_by_key(self) -> dict[str, QuestionSpec]:
         return {question.key: question for question in self.questions}
@@ -103,10 +148,6 @@ class Rubric:
     def dimension_weights(self) -> dict[str, float]:
         """The sum of the question weights in each dimension."""
         return {d: sum(q.weight for q in self.questions if q.dimension == d) for d in DIMENSIONS}
-
-    @cached_property
-    def network_spread(self) -> tuple[int, int]:
-        return self.settings["network_spread_limit"], self.settings["network_spread_penalty"]
 
 
 Answers = Mapping[str, Sequence[str]]  # question key -> chosen option keys
@@ -139,8 +180,3 @@ def present_traits(rubric: Rubric, answers: Answers) -> set[str]:
 
 def true_traits(chosen: tuple[OptionSpec, ...]) -> frozenset[str]:
     return frozenset(t for option in chosen for t, value in option.traits.items() if value is True)
-
-
-def audience_of(sells_to: str) -> str:
-    # A business selling to both is judged on the mean of the two audiences' fit.
-    return sells_to if sells_to in ("consumers", "businesses") else "both"

@@ -19,6 +19,10 @@ TIME_FRAMES = (("First 30 days", 2), ("Days 31 to 60", 2), ("Days 61 to 90", Non
 class PlanStep:
     time_frame: str
     actions: tuple[Action, ...]
+    first_number: int  # actions are numbered 1, 2, 3 … across the whole plan
+
+    def numbered(self) -> list[tuple[int, Action]]:
+        return list(enumerate(self.actions, start=self.first_number))
 
 
 def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
@@ -26,9 +30,9 @@ def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
     steps, start = [], 0
     for time_frame, count in TIME_FRAMES:
         chunk = actions[start : start + count] if count else actions[start:]
-        start += len(chunk)
         if chunk:
-            steps.append(PlanStep(time_frame, chunk))
+            steps.append(PlanStep(time_frame, chunk, start + 1))
+        start += len(chunk)
     return steps
 
 
@@ -41,10 +45,6 @@ def report_context(audit: Audit) -> dict:
         "profile": describe(audit.answered_profile()),
         "result": result,
         "verdict": result.verdict,
-        "readiness_pair": [
-            ("Selling to consumers (B2C)", result.verdict.b2c),
-            ("Selling to businesses (B2B)", result.verdict.b2b),
-        ],
         "chart": dimension_chart(result.dimensions),
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),

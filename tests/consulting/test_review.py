@@ -22,7 +22,8 @@ def test_the_review_page_shows_answers_scores_and_reasons_side_by_side(carla_cli
     assert "Who are your existing customers?" in page
     assert "<strong>100</strong>/100" in page
     assert "You said “I can name our main customer groups" in page
-    assert "Verdict: B2C-led" in page
+    assert "Yes: start with consumers" in page
+    assert "Not assessed: you told us you sell to consumers only." in page
 
 
 def test_status_moves_through_review_recording_who_and_when(

@@ -41,8 +41,11 @@ def test_pdf_holds_the_business_verdict_answers_and_a_long_note_in_full(owner_cl
     text = pdf_text(content)
     assert "Corner Café" in text
     assert "Social-media strategy summary" in text
-    assert "Verdict: B2C-led" in text or "Verdict: Not yet" in text
-    assert "Nobody is named with time set aside" in text
+    assert "Nearly: first name who will run it and set time aside for it every week" in text
+    assert "Selling to consumers (B2C)" in text
+    assert "Not assessed: you told us you sell to consumers only." in text
+    assert "Selling to businesses (B2B)" in text and "B2B readiness" not in text
+    assert "nobody is named to run the presence" in text
     assert "First 30 days" in text and "Name an owner before you start" in text
     for row_text in [
         "I can name our main customer groups, what each buys and why",

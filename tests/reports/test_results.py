@@ -1,6 +1,8 @@
 """The results page: verdict, readiness with bands, chart with a text equivalent, reasons,
 actions; reachable from My audits; nobody else's."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -19,9 +21,10 @@ def results_url(audit):
 def test_submitting_stores_the_verdict_for_lists(business):
     audit = make_audit(business, GOOD_ANSWERS, submit=True)
     audit = Audit.objects.get(pk=audit.pk)
-    assert audit.model_fit == "b2c_led"
+    assert audit.headline == "Yes: start with consumers"
     assert audit.b2c_band == "advanced" and audit.b2c_readiness >= 80
-    assert audit.b2b_readiness < audit.b2c_readiness
+    # The café sells to consumers only: business buyers are not assessed, not scored.
+    assert audit.b2b_readiness is None and audit.b2b_band == ""
     assert set(audit.dimension_scores) == {
         "customers",
         "value",
@@ -39,9 +42,19 @@ def test_after_submit_the_owner_lands_on_the_results(owner_client, business):
     assert response.redirect_chain[-1][0] == results_url(audit)
     page = response.content.decode()
     assert "Audit submitted" in page
-    assert "Verdict: B2C-led" in page
-    assert "Selling to consumers (B2C)" in page and "Selling to businesses (B2B)" in page
-    assert "Advanced" in page
+    assert "Yes: start with consumers" in page
+    assert "B2C-led" not in page
+    assert "Selling to consumers (B2C)" in page and "Advanced" in page
+    assert "Not assessed: you told us you sell to consumers only." in page
+
+
+def test_a_market_the_business_does_not_serve_shows_no_score(owner_client, owner, questionnaire):
+    firm = make_business(owner, "Gearworks", sells_to="businesses", sector="manufacturing")
+    audit = make_audit(firm, {**GOOD_ANSWERS, "networks": ["linkedin"]}, submit=True)
+    page = owner_client.get(results_url(audit)).content.decode()
+    assert "Not assessed: you told us you sell to other businesses only." in page
+    consumer_card = page.split("Selling to consumers (B2C)")[1].split("</div>")[0]
+    assert "/100" not in consumer_card and "band-" not in consumer_card
 
 
 def test_results_show_chart_with_text_equivalent_reasons_and_actions(owner_client, business):
@@ -50,9 +63,24 @@ def test_results_show_chart_with_text_equivalent_reasons_and_actions(owner_clien
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart"' in page
     assert 'role="img"' in page and "Sustainability 30 out of 100" in page
     assert '<th scope="row">Sustainability</th><td>30 (weak)</td>' in page
-    assert "Nobody is named with time set aside to run the presence" in page
+    assert (
+        "Because nobody is named to run the presence and no regular time is set aside for it"
+        in page
+    )
     assert "You said “Nobody in particular yet”: this holds this score down." in page
     assert "First 30 days" in page and "Name an owner before you start" in page
+    # One fix, one action: naming someone and finding the time come as a single step.
+    assert page.count("Name an owner before you start") == 1
+    assert "Questions 6 and 7" in page
+    assert '<span class="action-number">1.</span>' in page
+
+
+def test_action_numbers_run_on_across_the_time_frames(owner_client, business):
+    unsure = {key: ["dont_know"] for key in GOOD_ANSWERS}
+    audit = make_audit(business, unsure, submit=True)
+    page = owner_client.get(results_url(audit)).content.decode()
+    numbers = re.findall(r'<span class="action-number">(\d+)\.</span>', page)
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)] and len(numbers) >= 5
 
 
 def test_notes_are_escaped_on_the_results_page(owner_client, business):
@@ -69,6 +97,7 @@ def test_my_audits_links_to_results_with_readiness(owner_client, business):
     page = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
     assert results_url(audit) in page
     assert f"B2C <strong>{audit.b2c_readiness}</strong> Advanced" in page
+    assert "Yes: start with consumers" in page and "B2B <strong>" not in page
 
 
 def test_business_history_shows_what_improved(owner_client, business):
@@ -104,4 +133,5 @@ def test_results_use_the_profile_as_it_was_when_submitted(owner_client, owner, q
     firm.sells_to = "consumers"
     firm.save()
     page = owner_client.get(results_url(audit)).content.decode()
-    assert "Verdict: B2B-led" in page
+    assert "Yes: start with business buyers" in page
+    assert "Not assessed: you told us you sell to other businesses only." in page

@@ -7,8 +7,9 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire.models import QuestionnaireVersion
+from questionnaire.profile import Sector, Size
 from questionnaire.results import rubric_for
-from questionnaire.rubric import Rubric
+from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import score, verdict
 
 SELLS_TO = ("consumers", "businesses", "both")
@@ -21,6 +22,10 @@ def random_answers(rubric: Rubric, rng: random.Random) -> dict[str, list[str]]:
         count = rng.randint(1, 3) if question.multiple else 1
         answers[question.key] = rng.sample(keys, count)
     return answers
+
+
+def random_profile(rng: random.Random) -> Profile:
+    return Profile(rng.choice(SELLS_TO), rng.choice(Sector.values), rng.choice(Size.values))
 
 
 class Command(BaseCommand):
@@ -36,16 +41,18 @@ class Command(BaseCommand):
             raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
         rubric = rubric_for(version)
         rng = random.Random(seed)
-        cases = [(random_answers(rubric, rng), rng.choice(SELLS_TO)) for _ in range(audits)]
+        cases = [(random_answers(rubric, rng), random_profile(rng)) for _ in range(audits)]
 
-        verdicts = self.timed("verdict (scores, readiness, bands, fit)", verdict, rubric, cases)
-        self.timed("full result (verdict, reasons, ranked actions)", score, rubric, cases)
-        counts = Counter(v.fit for v in verdicts)
-        self.stdout.write("Fits: " + ", ".join(f"{fit} {n:,}" for fit, n in counts.most_common()))
+        self.timed("verdict (scores, readiness, bands)", verdict, rubric, cases)
+        results = self.timed(
+            "full result (headline, reasons, ranked actions)", score, rubric, cases
+        )
+        counts = Counter(result.verdict.outcome for result in results)
+        self.stdout.write("Outcomes: " + ", ".join(f"{o} {n:,}" for o, n in counts.most_common()))
 
     def timed(self, what: str, function, rubric: Rubric, cases: list) -> list:
         started = time.perf_counter()
-        results = [function(rubric, answers, sells_to) for answers, sells_to in cases]
+        results = [function(rubric, answers, profile) for answers, profile in cases]
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"{len(cases):,} random audits, {what}: {elapsed:.3f} s "

@@ -1,0 +1,31 @@
+"""Recompute the figures stored on submitted audits (readiness, bands, headline, dimension
+scores) after the scoring rules change. Answers and questionnaire versions are untouched."""
+
+from django.core.management.base import BaseCommand
+
+from questionnaire.models import Audit
+from questionnaire.results import record_verdict
+
+STORED = ["b2c_readiness", "b2c_band", "b2b_readiness", "b2b_band", "headline", "dimension_scores"]
+
+
+class Command(BaseCommand):
+    help = "Recompute the stored verdict of every submitted audit from its answers."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="Rescore every audit, not only those without a headline.",
+        )
+
+    def handle(self, *args, all: bool, **options):
+        audits = Audit.objects.submitted().select_related("business", "version")
+        if not all:
+            audits = audits.filter(headline="")
+        count = 0
+        for audit in audits.iterator(chunk_size=200):
+            record_verdict(audit)
+            audit.save(update_fields=STORED)
+            count += 1
+        self.stdout.write(f"Rescored {count} submitted audit{'s' if count != 1 else ''}.")
