@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint benchmark-scoring benchmark-pdf benchmark-dashboard clean
+.PHONY: run test setup install system-deps browser lint mutation benchmark-scoring benchmark-pdf benchmark-dashboard clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -17,6 +17,7 @@ test: install browser  ## set up and run the whole test suite, browser tests inc
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_questionnaire
+	$(BIN)/python manage.py rescore_audits
 
 install: system-deps $(BIN)/.installed
 
@@ -45,6 +46,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py calibration_table --check
+
+mutation: install  ## mutation-test the scoring rules (about 10 minutes); lists the survivors
+	rm -rf mutants
+	$(BIN)/mutmut run || true
+	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) *.egg-info staticfiles
+	rm -rf $(VENV) *.egg-info staticfiles mutants

@@ -76,18 +76,24 @@ def _create_question(version: QuestionnaireVersion, number: int, data: dict) -> 
 
 
 def complete_scoring_settings(scoring: dict) -> dict:
-    """An edition's scoring settings, with whatever later editions added and it lacks taken
-    from the current content file. Its own numbers and texts always win, so an older audit
-    keeps its weights, caps and bands; it gains only the words and rules added since (see
-    docs/scoring.md, "Audits answered on earlier editions")."""
+    """An edition's scoring settings, completed with the words later editions added (the
+    headline and summary texts, for example) from the current content file. Numbers are
+    never borrowed: an older audit keeps its own weights, caps, bands and rules, and a rule
+    added since does not apply to it (docs/scoring.md, "Audits answered on earlier
+    editions")."""
     scoring = dict(scoring)
+    current = _current_scoring()
     if "focus" not in scoring and "network_spread_limit" in scoring:
-        # Until 2026.3 only the networks question was scored for focus; its other
-        # multiple-choice question still adds up its options.
-        current = _current_scoring()["focus"]["networks"]
-        limit, penalty = scoring["network_spread_limit"], scoring["network_spread_penalty"]
-        scoring["focus"] = {"networks": {**current, "limit": limit, "penalty": penalty}}
-    return _merged(_current_scoring(), scoring)
+        # Until 2026.3 only the networks question was scored for focus, with these two
+        # numbers; the pathway question added up its options.
+        numbers = {
+            "limit": scoring["network_spread_limit"],
+            "penalty": scoring["network_spread_penalty"],
+        }
+        scoring["focus"] = {"networks": {**current["focus"]["networks"], **numbers}}
+    if "strong_from" not in scoring:
+        scoring.update(strong_from=70, partial_from=40)  # fixed in the code until 2026.3
+    return _with_missing_words(scoring, current)
 
 
 @cache
@@ -95,14 +101,21 @@ def _current_scoring() -> dict:
     return read_content_file()["scoring"]
 
 
-def _merged(base: dict, override: dict) -> dict:
-    """`override` laid over `base`, table by table."""
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            merged[key] = _merged(base[key], value)
-        else:
-            merged[key] = value
+def _words_only(value) -> bool:
+    if isinstance(value, dict):
+        return all(_words_only(item) for item in value.values())
+    return isinstance(value, str)
+
+
+def _with_missing_words(own: dict, current: dict) -> dict:
+    """`own`, plus the texts (and tables of nothing but texts) that `current` has and it lacks."""
+    merged = dict(own)
+    for key, value in current.items():
+        if key not in own:
+            if _words_only(value):
+                merged[key] = value
+        elif isinstance(value, dict) and isinstance(own[key], dict):
+            merged[key] = _with_missing_words(own[key], value)
     return merged
 
 

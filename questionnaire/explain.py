@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from questionnaire.points import Cap, Tally, question_points, readiness_points
 from questionnaire.rubric import (
+    AUDIENCE_OF_MODEL,
     DIMENSIONS,
     Answers,
     OptionSpec,
@@ -222,6 +223,14 @@ def _work_out_best(rubric: Rubric, question: QuestionSpec, profile: Profile) -> 
     return (next(key for key in points if points[key] == top),)
 
 
+def _gain(rubric: Rubric, fix: _Fix, profile: Profile, model: str, tally: Tally) -> int:
+    """This market's readiness with the fix's questions answered as well as they can be for
+    the market's own audience."""
+    market = Profile(AUDIENCE_OF_MODEL[model], profile.sector, profile.size)
+    improved = {q.key: _best_answer(rubric, q, market) for q in fix.questions}
+    return readiness_points(rubric, tally.with_answers(rubric, improved), model).score
+
+
 def actions(
     rubric: Rubric, answers: Answers, profile: Profile, tallies: Mapping[str, Tally]
 ) -> tuple[Action, ...]:
@@ -231,11 +240,7 @@ def actions(
     before = {m: readiness_points(rubric, tallies[m], m).score for m in profile.markets}
     found = []
     for fix in _fixes(rubric, answers, profile):
-        improved = {q.key: _best_answer(rubric, q, profile) for q in fix.questions}
-        gain = max(
-            readiness_points(rubric, tallies[m].with_answers(rubric, improved), m).score - before[m]
-            for m in profile.markets
-        )
+        gain = max(_gain(rubric, fix, profile, m, tallies[m]) - before[m] for m in profile.markets)
         text = " ".join(
             dict.fromkeys(
                 filter(None, (_advice(rubric, q, answers, profile) for q in fix.questions))

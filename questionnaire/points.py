@@ -149,7 +149,7 @@ def rule_caps(rubric: Rubric, traits: frozenset[str]) -> list[Cap]:
     if "engages" not in traits:
         cap = rubric.rule("no_conversation")["cap"]
         caps += [Cap("no_conversation", "value", cap), Cap("no_conversation", "network_fit", cap)]
-    if "misfit" in traits:
+    if "misfit" in traits and "misfit_networks" in rubric.settings["rules"]:
         caps.append(Cap("misfit_networks", "network_fit", rubric.rule("misfit_networks")["cap"]))
     return caps
 
@@ -167,15 +167,19 @@ def band_for(rubric: Rubric, score: int) -> dict:
     return [band for band in rubric.settings["bands"] if score >= band["min"]][-1]
 
 
-def model_dimensions(rubric: Rubric, tally: Tally, model: str) -> dict[str, float]:
-    """Dimension scores as this model sees them (pass the tally of the model's audience):
-    for B2B, value counts only above the hurdle business buyers set."""
-    assert tally.audience == AUDIENCE_OF_MODEL[model]
-    scores = dimension_scores(rubric, tally)
-    if model == "b2b":
-        hurdle = rubric.settings["b2b_value_hurdle"]
-        scores["value"] = max(0.0, (scores["value"] - hurdle) * 100 / (100 - hurdle))
-    return scores
+def _as_market_weighs_them(rubric: Rubric, scores: dict[str, float], model: str) -> dict:
+    """For B2B, value counts only above the hurdle business buyers set."""
+    if model != "b2b":
+        return scores
+    hurdle = rubric.settings["b2b_value_hurdle"]
+    return {**scores, "value": max(0.0, (scores["value"] - hurdle) * 100 / (100 - hurdle))}
+
+
+def weak_floors(rubric: Rubric, model: str) -> dict[str, int]:
+    """Below its floor a dimension is weak for this market: the same floor everywhere, except
+    where the market sets its own (business buyers need value to be a real strength)."""
+    rule = rubric.rule("weak_dimension")
+    return {**dict.fromkeys(DIMENSIONS, rule["floor"]), **rule.get("floors", {}).get(model, {})}
 
 
 class ReadinessPoints(NamedTuple):
@@ -185,12 +189,16 @@ class ReadinessPoints(NamedTuple):
 
 
 def readiness_points(rubric: Rubric, tally: Tally, model: str) -> ReadinessPoints:
-    """Readiness 0-100 for one model, and the weak dimension that capped it, if any."""
-    scores = model_dimensions(rubric, tally, model)
+    """Readiness 0-100 for one market (pass the tally of its audience), and the weak
+    dimension that capped it, if any."""
+    assert tally.audience == AUDIENCE_OF_MODEL[model]
+    scores = dimension_scores(rubric, tally)
+    weighed = _as_market_weighs_them(rubric, scores, model)
     weights = rubric.settings["weights"][model]
-    total = round(sum(weights[d] * scores[d] for d in DIMENSIONS))
-    rule = rubric.rule("weak_dimension")
-    weak = [d for d in DIMENSIONS if scores[d] < rule["floor"]]
-    if weak and total > rule["readiness_cap"]:
-        return ReadinessPoints(rule["readiness_cap"], total, min(weak, key=lambda d: scores[d]))
+    total = round(sum(weights[d] * weighed[d] for d in DIMENSIONS))
+    floors = weak_floors(rubric, model)
+    weak = [d for d in DIMENSIONS if scores[d] < floors[d]]
+    cap = rubric.rule("weak_dimension")["readiness_cap"]
+    if weak and total > cap:
+        return ReadinessPoints(cap, total, min(weak, key=lambda d: scores[d] - floors[d]))
     return ReadinessPoints(total, total, None)

@@ -30,6 +30,7 @@ from questionnaire.points import (
     readiness_points,
     rule_caps,
     tallies,
+    weak_floors,
 )
 from questionnaire.rubric import (
     AUDIENCE_OF_MODEL,
@@ -115,7 +116,8 @@ def _readiness(rubric: Rubric, tally: Tally, model: str) -> Readiness:
     if points.capped_by:
         rule = rubric.rule("weak_dimension")
         limited_by = rule["reason"].format(
-            dimension=rubric.dimension_text(points.capped_by, "label"), floor=rule["floor"]
+            dimension=rubric.dimension_text(points.capped_by, "label"),
+            floor=weak_floors(rubric, model)[points.capped_by],
         )
     return Readiness(model, points.score, band["key"], band["label"], limited_by, points.uncapped)
 

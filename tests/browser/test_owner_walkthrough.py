@@ -21,10 +21,12 @@ CHOICES = [
         "Getting known and building trust with people who don't know us yet",
         "Listening: learning what customers need and what they say about us",
     ],
-    ["Instagram", "Facebook"],
-    "A named person in the business, with time set aside for it",
-    "A weekly routine with set hours, a simple content plan and cover for holidays",
-    "By inviting existing customers and contacts: in person, by email, on receipts",
+    ["Instagram", "Facebook (a page or groups)"],
+    "A named person in the business",
+    "Hours set aside every week, a simple plan of what to post, "
+    "and cover for holidays and busy weeks",
+    "By inviting customers and contacts to follow (in person, by email, on receipts) "
+    "and replying when they do",
     "Measurable goals tied to the business (enquiries, bookings, sales), reviewed every month",
 ]
 
@@ -78,7 +80,10 @@ def test_owner_completes_an_audit(browser, live_server, artifacts, viewport, jav
     page.get_by_role("button", name="Submit the audit").click()
 
     expect(page.get_by_text("Audit submitted")).to_be_visible()
-    expect(page.get_by_role("heading", name="Verdict: B2C-led")).to_be_visible()
+    expect(page.get_by_role("heading", name="Yes: start with consumers")).to_be_visible()
+    expect(
+        page.get_by_text("Not assessed: you told us you sell to consumers only.")
+    ).to_be_visible()
     expect(page.get_by_role("img", name="Dimension scores")).to_be_visible()
     audit = Audit.objects.get(business__owner__email=email)
     assert audit.status == Audit.Status.SUBMITTED
@@ -119,5 +124,6 @@ def test_owner_downloads_the_pdf_from_the_results_page(browser, live_server, art
     path = artifacts / download.suggested_filename
     download.save_as(path)
     text = pdf_text(path.read_bytes())
-    assert "Harbour Bakery" in text and "Verdict: B2C-led" in text
+    assert "Harbour Bakery" in text and "Yes: start with consumers" in text
+    assert "Not assessed: you told us you sell to consumers only." in text
     context.close()

@@ -1,0 +1,17 @@
+import pytest
+from hypothesis import HealthCheck, settings
+
+from questionnaire.content import read_content_file
+from questionnaire.rubric import Rubric
+
+# The property tests take the `rubric` fixture: one rubric per test is shared by its examples,
+# which is safe (a rubric never changes; it only memoises what it works out).
+settings.register_profile("default", suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.load_profile("default")
+
+
+@pytest.fixture
+def rubric() -> Rubric:
+    """The shipped content, read afresh for each test, so nothing the scoring memoises on a
+    rubric carries from one test into the next (and a mutation tester sees every call)."""
+    return Rubric.from_content(read_content_file())
