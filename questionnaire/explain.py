@@ -155,7 +155,9 @@ class _Fix:
     foundation: bool  # a rule's fix: people and time, or conversation; these come first
 
 
-def _needs_action(rubric: Rubric, question: QuestionSpec, answers: Answers, profile) -> bool:
+def _needs_action(
+    rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile
+) -> bool:
     """A gap, or an answer that is not already a strength: strong answers get no action."""
     chosen = chosen_options(question, answers)
     strong = question_points(rubric, question, answers, profile) >= rubric.settings["strong_from"]

@@ -75,12 +75,15 @@ def _facts(rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str
 def _misfit(
     rubric: Rubric, chosen: tuple[OptionSpec, ...], audience: str, sector: str
 ) -> frozenset[str]:
-    """ "misfit" when real networks were chosen and their mean fit for the audience is below
-    the threshold: the audience is elsewhere (having too many is a different problem)."""
+    """ "misfit" when real networks were chosen and their mean fit is below the threshold for
+    the audience (for a business selling to both: for each of them). Having too many is a
+    different problem, so the focus penalty plays no part here."""
     if is_gap(chosen) or not all("fit" in option.traits for option in chosen):
         return frozenset()
-    fit = sum(option.points(audience, sector) for option in chosen) / len(chosen)
-    return frozenset({"misfit"} if fit < rubric.settings["network_fit_threshold"] else ())
+    threshold = rubric.settings["network_fit_threshold"]
+    audiences = ("consumers", "businesses") if audience == "both" else (audience,)
+    fits = [sum(o.points(a, sector) for o in chosen) / len(chosen) for a in audiences]
+    return frozenset({"misfit"} if all(fit < threshold for fit in fits) else ())
 
 
 def question_points(

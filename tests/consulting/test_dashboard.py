@@ -40,6 +40,26 @@ def test_lists_every_client_audit_with_readiness(carla_client, clients, oscar_au
     assert f'{bakery.b2c_readiness} <span class="small">Advanced</span>' in page
 
 
+def test_a_market_the_client_does_not_serve_shows_not_assessed(carla, carla_client, clients):
+    firm = make_client_audit(
+        carla,
+        make_user("fay@firm.example"),
+        "Fay's Firm",
+        sells_to="businesses",
+        sector="professional",
+    )
+    page = dashboard(carla_client)
+    cells = page.count('<span class="small text-muted">Not assessed</span>')
+    assert cells == 3  # B2B for the two consumer businesses, B2C for Fay
+    assert "Yes: start with consumers" in page
+    assert firm.b2c_readiness is None and firm.headline
+    page = dashboard(carla_client, b2b_band="none")
+    assert "Harbour Bakery" in page and "Gus&#x27;s Garage" in page
+    assert "Fay&#x27;s Firm" not in page and "Draft Designs" not in page
+    page = dashboard(carla_client, b2c_band="none")
+    assert "Fay&#x27;s Firm" in page and "Harbour Bakery" not in page
+
+
 def test_filter_by_status_band_and_sector(carla_client, clients):
     assert "Harbour Bakery" not in dashboard(carla_client, status="draft")
     assert "Draft Designs" in dashboard(carla_client, status="draft")

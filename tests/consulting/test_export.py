@@ -60,3 +60,20 @@ def test_the_export_follows_the_filters(carla, carla_client, questionnaire, osca
 )
 def test_safe_cell(value, expected):
     assert safe_cell(value) == expected
+
+
+def test_a_market_the_client_does_not_serve_is_not_assessed_in_the_csv(
+    carla, carla_client, questionnaire
+):
+    make_client_audit(carla, make_user("bea@example.com"), "Bea's Bakery")  # consumers only
+    make_client_audit(
+        carla, make_user("dora@example.com"), "Dora's Draft", answers={}, submit=False
+    )
+    header, *rows = export(carla_client, sort="business")
+    columns = dict(zip(header, rows[0], strict=True))
+    assert columns["Business"] == "Bea's Bakery"
+    assert columns["B2C band"] == "Advanced" and columns["B2C readiness"].isdigit()
+    assert columns["B2B readiness"] == "" and columns["B2B band"] == "Not assessed"
+    assert columns["Verdict"] == "Yes: start with consumers"
+    draft = dict(zip(header, rows[1], strict=True))
+    assert draft["B2B band"] == "" and draft["Verdict"] == ""  # nothing to assess yet

@@ -60,6 +60,10 @@ def test_the_consultant_is_emailed_when_a_client_submits(
     assert message.to == [carla.email]
     assert "Olive's Deli" in message.subject
     assert f"/consultant/audits/{audit.pk}/" in message.body
+    # The headline in plain words; only the market the deli sells to is mentioned.
+    assert "Yes: start with consumers." in message.body
+    assert "Readiness for selling to consumers:" in message.body
+    assert "businesses" not in message.body and "B2C-led" not in message.body
 
 
 def test_no_email_when_the_business_has_no_consultant(

@@ -7,6 +7,13 @@ from questionnaire.rubric import Rubric
 # The property tests take the `rubric` fixture: one rubric per test is shared by its examples,
 # which is safe (a rubric never changes; it only memoises what it works out).
 settings.register_profile("default", suppress_health_check=[HealthCheck.function_scoped_fixture])
+# `make mutation` runs the scoring tests once per mutant: fewer examples, the same each time.
+settings.register_profile(
+    "mutation",
+    max_examples=30,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 settings.load_profile("default")
 
 

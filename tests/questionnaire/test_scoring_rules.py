@@ -10,7 +10,7 @@ from questionnaire import explain
 from questionnaire.calibration import EXAMPLES_BY_KEY, SOUND
 from questionnaire.content import complete_scoring_settings, read_content_file
 from questionnaire.explain import Effect
-from questionnaire.points import band_for, question_points
+from questionnaire.points import band_for, question_points, readiness_points
 from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import Readiness, Verdict, _leading, _outcome, score
 
@@ -489,3 +489,281 @@ def test_an_earlier_edition_focuses_only_its_networks_question_with_its_own_numb
 
 def test_the_current_edition_is_left_as_it_is():
     assert complete_scoring_settings(CONTENT["scoring"]) == CONTENT["scoring"]
+
+
+# --- the words of each reason ---------------------------------------------------------------
+
+
+def test_each_reason_says_what_the_owner_chose_and_what_it_did(rubric):
+    outcome = result(rubric, pathway=["demonstrate"], customers=["general"], success=["dont_know"])
+    assert reasons(outcome, "network_fit")[0] == (
+        Effect.STRENGTH,  # exactly 70 points is a strength
+        4,
+        "You said “Showing what we do: examples, results, how it works”: "
+        "this counts in your favour.",
+    )
+    assert reasons(outcome, "customers") == [
+        (
+            Effect.PARTIAL,
+            1,
+            "You said “I have a general picture, but it is not written down anywhere”: "
+            "this counts for part of the points.",
+        )
+    ]
+    assert reasons(outcome, "success") == [
+        (
+            Effect.GAP,
+            9,
+            "You don't know yet: “How will you know whether it is successful?” This is a gap "
+            "in the plan, and it earns no points until you find out.",
+        )
+    ]
+
+
+def test_an_answer_of_exactly_40_is_partial_and_below_is_a_weakness(rubric):
+    outcome = result(rubric, pathway=["close"], networks=["instagram", "google_business"])
+    assert reasons(outcome, "network_fit")[0][:2] == (Effect.PARTIAL, 4)  # 40 points
+    outcome = result(rubric, customers=["varied"])  # 25 points
+    assert reasons(outcome, "customers")[0] == (
+        Effect.WEAKNESS,
+        1,
+        "You said “Our customers are so varied I could not describe a typical one”: "
+        "this holds this score down.",
+    )
+
+
+def test_several_chosen_options_are_all_quoted(rubric):
+    outcome = result(rubric, pathway=["rapport", "support"])
+    assert reasons(outcome, "network_fit")[0][2] == (
+        "You said “Getting known and building trust with people who don't know us yet”; "
+        "“Looking after existing customers: questions, service and problems”: "
+        "this counts in your favour."
+    )
+
+
+def test_an_answer_of_exactly_70_needs_no_action(rubric):
+    outcome = result(rubric, pathway=["demonstrate"])
+    assert not [a for a in outcome.actions if a.question_key == "pathway"]
+
+
+def test_a_misfit_is_named_beside_what_the_owner_said(rubric):
+    outcome = result(rubric, Profile("businesses", "other"), networks=["tiktok", "pinterest"])
+    network_reasons = [r for r in reasons(outcome, "network_fit") if r[1] == 5]
+    assert network_reasons[0][2].startswith("You said “TikTok”; “Pinterest”")
+    assert network_reasons[1] == (
+        Effect.WEAKNESS,
+        5,
+        "TikTok and Pinterest are little used by business buyers.",
+    )
+
+
+def test_a_network_that_fits_one_of_two_audiences_is_no_misfit(rubric):
+    # Pinterest: 55 for consumers, 10 for business buyers (a mean of 32.5).
+    outcome = result(rubric, Profile("both", "other"), networks=["pinterest"])
+    assert not [r for r in reasons(outcome, "network_fit") if "little used" in r[2]]
+    assert outcome.verdict.b2c.limited_by == ""
+    # Business buyers are judged on their own: Pinterest misses them.
+    assert outcome.verdict.b2b.limited_by.startswith("Network fit is below 40")
+
+
+def test_a_sector_can_make_a_network_fit(rubric):
+    # Facebook reaches business buyers in the trades (65), not in general (35).
+    trades = result(rubric, Profile("businesses", "trades"), networks=["facebook", "linkedin"])
+    assert not [r for r in reasons(trades, "network_fit") if "little used" in r[2]]
+    other = result(rubric, Profile("businesses", "other"), networks=["facebook", "linkedin"])
+    assert [r for r in reasons(other, "network_fit") if "little used" in r[2]]
+
+
+def test_a_network_at_exactly_the_threshold_is_not_called_little_used(rubric):
+    outcome = result(rubric, Profile("businesses", "other"), networks=["whatsapp"])  # fit 50
+    assert not [r for r in reasons(outcome, "network_fit") if "little used" in r[2]]
+
+
+def test_each_limit_states_its_cap_and_points_at_its_own_question(rubric):
+    outcome = result(rubric, social_experience=["offers"], pathway=["close"], growth=["paid"])
+    value_limit = [r for r in reasons(outcome, "value") if r[0] == Effect.LIMIT]
+    network_limit = [r for r in reasons(outcome, "network_fit") if r[0] == Effect.LIMIT]
+    assert [r[1] for r in value_limit] == [3] and [r[1] for r in network_limit] == [4]
+    assert "held at 30 or below" in value_limit[0][2]
+    misfit = result(rubric, Profile("businesses", "other"), networks=["facebook"])
+    limit = [r for r in reasons(misfit, "network_fit") if r[0] == Effect.LIMIT]
+    assert [(r[1], "held at 30 or below" in r[2]) for r in limit] == [(5, True)]
+
+
+def test_both_rules_cap_together(rubric):
+    outcome = result(
+        rubric,
+        who_develops=["agency_only"],  # time but no named person
+        social_experience=["offers"],
+        pathway=["close"],
+        growth=["paid"],
+    )
+    assert outcome.verdict.scores["sustainability"] == 30  # (40 + 100 + 35) / 3 = 58 uncapped
+    assert outcome.verdict.scores["value"] == 30
+
+
+# --- the actions' words and gains -----------------------------------------------------------
+
+
+def test_one_fix_reads_as_one_action_in_the_owners_terms(rubric):
+    outcome = result(rubric, who_develops=["nobody"], sustained=["no_time"])
+    assert outcome.actions[0].text == (
+        "Name an owner before you start: an unattended account does more harm than no account. "
+        "Free up two to three hours a week for one person before you start, or postpone: "
+        "a half-kept presence costs trust."
+    )
+
+
+def test_a_strong_answer_inside_a_fix_adds_no_words_to_it(rubric):
+    # "Showing what we do" scores 70 (strong) but, like the rest, never converses.
+    outcome = result(
+        rubric, social_experience=["offers"], pathway=["demonstrate"], growth=["no_replies"]
+    )
+    advice = {o.key: o.advice for q in rubric.questions for o in q.options}
+    assert outcome.actions[0].question_numbers == (3, 4, 8)
+    assert outcome.actions[0].text == f"{advice['offers']} {advice['no_replies']}"
+
+
+def test_too_many_stages_adds_the_focus_advice_to_the_options_advice(rubric):
+    outcome = result(rubric, pathway=["rapport", "understand", "demonstrate", "close"])
+    pathway = rubric.questions_by_key["pathway"]
+    action = next(a for a in outcome.actions if a.question_key == "pathway")
+    close = pathway.options_by_key["close"].advice
+    assert action.text == f"{close} {rubric.focus(pathway)['advice']}"
+
+
+def test_an_action_that_would_add_nothing_says_no_points(rubric):
+    charity = EXAMPLES_BY_KEY["charity_volunteers"].result(rubric)
+    assert [(a.question_numbers, a.gain) for a in charity.actions][-1] == ((7,), 0)
+
+
+def test_the_best_networks_depend_on_the_sector(rubric):
+    networks = rubric.questions_by_key["networks"]
+    software = Profile("consumers", "technology")
+    # Google Business Profile does little for software (45), so Instagram alone is best.
+    assert explain._best_answer(rubric, networks, software) == ("instagram",)
+
+
+def test_a_gain_counts_what_the_best_networks_for_this_sector_would_add(rubric):
+    software = Profile("consumers", "technology")
+    before = result(rubric, software, networks=["linkedin"])
+    after = result(rubric, software, networks=["instagram"])
+    action = next(a for a in before.actions if a.question_key == "networks")
+    assert action.gain == after.verdict.b2c.score - before.verdict.b2c.score > 0
+
+
+def test_without_any_focus_rule_multiple_choices_add_up(rubric):
+    content = copy.deepcopy(CONTENT)
+    del content["scoring"]["focus"]
+    unfocused = Rubric.from_content(content)
+    outcome = score(unfocused, {**SOUND, "networks": ["linkedin", "instagram"]}, CAFE)
+    assert outcome.question_points["networks"] == 100  # 20 + 90, capped at 100
+    assert outcome.question_points["pathway"] == 100
+    weak = score(unfocused, {**SOUND, "pathway": ["close"]}, CAFE)
+    action = next(a for a in weak.actions if a.question_key == "pathway")
+    assert action.gain > 0  # the best answer ticks every stage that earns points
+
+
+def test_a_question_left_out_of_the_answers_is_a_gap(rubric):
+    answers = {key: value for key, value in SOUND.items() if key != "success"}
+    outcome = score(rubric, answers, CAFE)
+    assert outcome.gaps == ("success",)
+    assert outcome.verdict.scores["success"] == 0
+
+
+def test_a_dimension_without_questions_scores_nothing(rubric):
+    content = copy.deepcopy(CONTENT)
+    content["questions"] = [q for q in content["questions"] if q["dimension"] != "success"]
+    outcome = score(Rubric.from_content(content), SOUND, CAFE)
+    assert outcome.verdict.scores["success"] == 0
+
+
+# --- readiness at its edges, on a tally built by hand ---------------------------------------
+
+
+def tally(audience="consumers", **scores):
+    """A tally whose dimensions score as given (each question at its dimension's score)."""
+    from questionnaire.points import Tally
+
+    full = {d: 100 for d in ("customers", "value", "network_fit", "sustainability", "success")}
+    full.update(scores)
+    per_question = {"customers": 1, "value": 2, "network_fit": 2, "sustainability": 3, "success": 1}
+    totals = {d: full[d] * per_question[d] for d in full}
+    traits = {"who": frozenset({"people", "time", "engages"})}
+    return Tally(audience, "other", {}, traits, totals)
+
+
+def test_a_dimension_exactly_at_the_floor_is_not_weak(rubric):
+    points = readiness_points(rubric, tally(value=40, success=0), "b2c")
+    assert points.capped_by == "success"
+    points = readiness_points(rubric, tally(value=40), "b2c")
+    assert points.capped_by is None and points.score == 88
+
+
+def test_readiness_exactly_at_the_cap_is_not_said_to_be_capped(rubric):
+    # 0.2 * 30 + 0.2 * 100 + 0.2 * 30 + 0.25 * 100 + 0.15 * 14 = 59.1
+    exact = readiness_points(rubric, tally(customers=30, network_fit=30, success=14), "b2c")
+    assert exact.uncapped == 59 and exact.score == 59 and exact.capped_by is None
+    above = readiness_points(rubric, tally(customers=30, network_fit=30, success=24), "b2c")
+    assert above.uncapped == 61 and above.score == 59 and above.capped_by == "success"
+
+
+def test_the_dimension_named_is_the_one_furthest_below_its_floor(rubric):
+    points = readiness_points(rubric, tally(customers=35, success=10), "b2c")
+    assert points.capped_by == "success"
+    # For business buyers value's floor is 70: 60 is further below it than success 35 is
+    # below 40.
+    points = readiness_points(rubric, tally("businesses", value=60, success=35), "b2b")
+    assert points.capped_by == "value"
+
+
+def test_value_counts_only_above_the_hurdle_for_business_buyers(rubric):
+    from questionnaire.points import _as_market_weighs_them
+
+    assert _as_market_weighs_them(rubric, {"value": 65}, "b2b") == {"value": 50}
+    assert _as_market_weighs_them(rubric, {"value": 20}, "b2b") == {"value": 0}
+    assert _as_market_weighs_them(rubric, {"value": 65}, "b2c") == {"value": 65}
+
+
+# --- the result's parts ---------------------------------------------------------------------
+
+
+def test_the_result_carries_labels_scores_stages_and_no_false_gaps(rubric):
+    outcome = result(rubric, pathway=["rapport", "support"])
+    assert [(d.key, d.label, d.score) for d in outcome.dimensions][:2] == [
+        ("customers", "Customers", 100),
+        ("value", "Value", 100),
+    ]
+    assert outcome.verdict.b2c.model == "b2c" and outcome.verdict.b2c.band_label == "Advanced"
+    assert [m.label for m in outcome.markets] == [
+        "Selling to consumers (B2C)",
+        "Selling to businesses (B2B)",
+    ]
+    assert outcome.stages == ("Build rapport", "Support customers")
+    assert outcome.gaps == ()
+    assert outcome.question_points["pathway"] == 95
+
+
+def test_the_verdict_alone_matches_the_full_result(rubric):
+    from questionnaire.scoring import verdict
+
+    for example in EXAMPLES_BY_KEY.values():
+        assert verdict(rubric, example.answers, example.profile) == example.result(rubric).verdict
+
+
+def test_a_fit_without_sector_exceptions_uses_the_audience_figure():
+    from questionnaire.rubric import OptionSpec
+
+    plain = OptionSpec("x", "X", traits={"fit": {"consumers": 80, "businesses": 20}})
+    assert plain.points("consumers", "retail") == 80
+    assert plain.points("both", "retail") == 50
+
+
+def test_for_both_audiences_each_side_takes_its_sector_exception(rubric):
+    youtube = rubric.questions_by_key["networks"].options_by_key["youtube"]
+    assert youtube.points("both", "trades") == (85 + 65) / 2  # homeowners watch trades
+
+
+def test_joining_three_items_reads_as_a_list():
+    assert explain._join(["a", "b", "c"]) == "a, b and c"
+    assert explain._join(["a", "b"]) == "a and b"
