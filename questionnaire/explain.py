@@ -19,7 +19,6 @@ from questionnaire.rubric import (
     chosen_options,
     is_gap,
     offers,
-    present_traits,
 )
 
 if TYPE_CHECKING:
@@ -124,10 +123,11 @@ def _lacking(rubric: Rubric, answers: Answers, traits: Sequence[str]) -> list[Qu
     ]
 
 
-def limit_reason(rubric: Rubric, cap: Cap, answers: Answers, profile: Profile) -> Reason:
+def limit_reason(
+    rubric: Rubric, cap: Cap, answers: Answers, profile: Profile, traits: frozenset[str]
+) -> Reason:
     """Why a rule capped this dimension, pointing at the answer that triggered it and saying
-    only what the owner's answers show."""
-    traits = present_traits(rubric, answers)
+    only what the owner's answers show (`traits`: every trait the answers carry)."""
     rule = rubric.rule(cap.rule)
     if cap.rule == "people_and_time":
         missing = [rule["missing"][t] for t in ("people", "time") if t not in traits]
@@ -155,20 +155,10 @@ class _Fix:
     foundation: bool  # a rule's fix: people and time, or conversation; these come first
 
 
-def _needs_action(
-    rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile
-) -> bool:
-    """A gap, or an answer that is not already a strength: strong answers get no action."""
-    chosen = chosen_options(question, answers)
-    strong = question_points(rubric, question, answers, profile) >= rubric.settings["strong_from"]
-    return is_gap(chosen) or not strong
-
-
-def _foundation_fixes(rubric: Rubric, answers: Answers) -> list[_Fix]:
+def _foundation_fixes(rubric: Rubric, answers: Answers, traits: frozenset[str]) -> list[_Fix]:
     """The fixes the two rules ask for, each one action however many questions it touches:
     a named person and set time are one fix (neither lifts the cap alone), and so is turning
     a plan that only broadcasts into one that converses."""
-    traits = present_traits(rubric, answers)
     fixes = []
     rule = rubric.rule("people_and_time")
     missing = [t for t in ("people", "time") if t not in traits]
@@ -183,11 +173,13 @@ def _foundation_fixes(rubric: Rubric, answers: Answers) -> list[_Fix]:
     return [fix for fix in fixes if fix.questions]
 
 
-def _fixes(rubric: Rubric, answers: Answers, profile: Profile) -> list[_Fix]:
-    fixes = _foundation_fixes(rubric, answers)
+def _fixes(
+    rubric: Rubric, answers: Answers, traits: frozenset[str], needs: Mapping[str, bool]
+) -> list[_Fix]:
+    fixes = _foundation_fixes(rubric, answers, traits)
     covered = {q.key for fix in fixes for q in fix.questions}
     for question in rubric.questions:
-        if question.key not in covered and _needs_action(rubric, question, answers, profile):
+        if question.key not in covered and needs[question.key]:
             topic = rubric.dimension_text(question.dimension, "next")
             fixes.append(_Fix((question,), question.dimension, topic, False))
     return fixes
@@ -196,8 +188,6 @@ def _fixes(rubric: Rubric, answers: Answers, profile: Profile) -> list[_Fix]:
 def _advice(rubric: Rubric, question: QuestionSpec, answers: Answers, profile: Profile) -> str:
     """What to do about this answer: the chosen options' advice for this size of business,
     the focus advice when too much is ticked, else the dimension's advice."""
-    if not _needs_action(rubric, question, answers, profile):
-        return ""
     chosen = chosen_options(question, answers)
     advice = [option.advice_for(profile.size) for option in chosen]
     if _over_focus_limit(rubric, question, chosen):
@@ -208,7 +198,7 @@ def _advice(rubric: Rubric, question: QuestionSpec, answers: Answers, profile: P
 
 def _best_answer(rubric: Rubric, question: QuestionSpec, profile: Profile) -> tuple[str, ...]:
     key = ("best", profile.audience, profile.sector)
-    return question.memoised(key, lambda: _work_out_best(rubric, question, profile))
+    return question.memoised(key, _work_out_best, rubric, question, profile)
 
 
 def _work_out_best(rubric: Rubric, question: QuestionSpec, profile: Profile) -> tuple[str, ...]:
@@ -225,29 +215,37 @@ def _work_out_best(rubric: Rubric, question: QuestionSpec, profile: Profile) -> 
     return (next(key for key in points if points[key] == top),)
 
 
-def _gain(rubric: Rubric, fix: _Fix, profile: Profile, model: str, tally: Tally) -> int:
+def _readiness_after(rubric: Rubric, fix: _Fix, market: Profile, model: str, tally: Tally) -> int:
     """This market's readiness with the fix's questions answered as well as they can be for
-    the market's own audience."""
-    market = Profile(AUDIENCE_OF_MODEL[model], profile.sector, profile.size)
+    the market's own audience (`market`)."""
     improved = {q.key: _best_answer(rubric, q, market) for q in fix.questions}
     return readiness_points(rubric, tally.with_answers(rubric, improved), model).score
 
 
 def actions(
-    rubric: Rubric, answers: Answers, profile: Profile, tallies: Mapping[str, Tally]
+    rubric: Rubric,
+    answers: Answers,
+    profile: Profile,
+    tallies: Mapping[str, Tally],
+    points: Mapping[str, float],
 ) -> tuple[Action, ...]:
     """One action per fix, ranked: the rules' foundation fixes first, then by the readiness
     each would add (for the markets this business sells to) if its questions were answered
-    as well as they can be. `tallies` holds each served market's tally of these answers."""
+    as well as they can be. `tallies` holds each served market's tally of these answers;
+    `points` each answer's points for the business's own audience."""
     before = {m: readiness_points(rubric, tallies[m], m).score for m in profile.markets}
+    markets = {m: Profile(AUDIENCE_OF_MODEL[m], profile.sector, profile.size) for m in before}
+    traits = tallies[profile.markets[0]].all_traits
+    # Every answer that is not already a strength needs an action (a gap earns no points).
+    needs = {key: value < rubric.settings["strong_from"] for key, value in points.items()}
     found = []
-    for fix in _fixes(rubric, answers, profile):
-        gain = max(_gain(rubric, fix, profile, m, tallies[m]) - before[m] for m in profile.markets)
-        text = " ".join(
-            dict.fromkeys(
-                filter(None, (_advice(rubric, q, answers, profile) for q in fix.questions))
-            )
+    for fix in _fixes(rubric, answers, traits, needs):
+        gain = max(
+            _readiness_after(rubric, fix, markets[m], m, tallies[m]) - before[m] for m in markets
         )
+        # A strong answer inside a foundation fix (it lacks what the rule needs) adds no words.
+        advice = (_advice(rubric, q, answers, profile) for q in fix.questions if needs[q.key])
+        text = " ".join(dict.fromkeys(filter(None, advice)))
         first = fix.questions[0]
         numbers = tuple(q.number for q in fix.questions)
         action = Action(

@@ -57,11 +57,14 @@ class AnswerFacts:
 def answer_facts(
     rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str
 ) -> AnswerFacts:
-    # The same few answers come up again and again: work each out once per question.
+    # The same few answers come up again and again: work each out once per question (and per
+    # sector, for the one question whose points depend on it).
+    sector = sector if question.judged_by_sector else ""
     key = ("facts", sector, tuple(answers.get(question.key, ())))
-    if key in question.memo:
-        return question.memo[key]
-    return question.memoised(key, lambda: _facts(rubric, question, answers, sector))
+    found = question.memo.get(key)  # read inline: a hot path, like chosen_options
+    if found is None:
+        found = question.memo[key] = _facts(rubric, question, answers, sector)
+    return found
 
 
 def _facts(rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str) -> AnswerFacts:
@@ -144,8 +147,12 @@ class Cap(NamedTuple):
     cap: int
 
 
-def rule_caps(rubric: Rubric, traits: frozenset[str]) -> list[Cap]:
+def rule_caps(rubric: Rubric, traits: frozenset[str]) -> tuple[Cap, ...]:
     """The caps the rules impose, given the traits the chosen answers carry."""
+    return rubric.memoised(("caps", traits), _rule_caps, rubric, traits)
+
+
+def _rule_caps(rubric: Rubric, traits: frozenset[str]) -> tuple[Cap, ...]:
     caps = []
     if not {"people", "time"} <= traits:
         caps.append(Cap("people_and_time", "sustainability", rubric.rule("people_and_time")["cap"]))
@@ -154,7 +161,7 @@ def rule_caps(rubric: Rubric, traits: frozenset[str]) -> list[Cap]:
         caps += [Cap("no_conversation", "value", cap), Cap("no_conversation", "network_fit", cap)]
     if "misfit" in traits and "misfit_networks" in rubric.settings["rules"]:
         caps.append(Cap("misfit_networks", "network_fit", rubric.rule("misfit_networks")["cap"]))
-    return caps
+    return tuple(caps)
 
 
 def dimension_scores(rubric: Rubric, tally: Tally) -> dict[str, float]:
@@ -170,19 +177,26 @@ def band_for(rubric: Rubric, score: int) -> dict:
     return [band for band in rubric.settings["bands"] if score >= band["min"]][-1]
 
 
-def _as_market_weighs_them(rubric: Rubric, scores: dict[str, float], model: str) -> dict:
-    """For B2B, value counts only above the hurdle business buyers set."""
+def _as_market_weighs_them(rubric: Rubric, value: float, model: str) -> float:
+    """The value score as this market weighs it: for B2B, value counts only above the
+    hurdle business buyers set."""
     if model != "b2b":
-        return scores
+        return value
     hurdle = rubric.settings["b2b_value_hurdle"]
-    return {**scores, "value": max(0.0, (scores["value"] - hurdle) * 100 / (100 - hurdle))}
+    return max(0.0, (value - hurdle) * 100 / (100 - hurdle))
 
 
 def weak_floors(rubric: Rubric, model: str) -> dict[str, int]:
     """Below its floor a dimension is weak for this market: the same floor everywhere, except
     where the market sets its own (business buyers need value to be a real strength)."""
     rule = rubric.rule("weak_dimension")
-    return {**dict.fromkeys(DIMENSIONS, rule["floor"]), **rule.get("floors", {}).get(model, {})}
+    return rubric.memoised(
+        ("floors", model),
+        lambda: {
+            **dict.fromkeys(DIMENSIONS, rule["floor"]),
+            **rule.get("floors", {}).get(model, {}),
+        },
+    )
 
 
 class ReadinessPoints(NamedTuple):
@@ -196,9 +210,12 @@ def readiness_points(rubric: Rubric, tally: Tally, model: str) -> ReadinessPoint
     dimension that capped it, if any."""
     assert tally.audience == AUDIENCE_OF_MODEL[model]
     scores = dimension_scores(rubric, tally)
-    weighed = _as_market_weighs_them(rubric, scores, model)
     weights = rubric.settings["weights"][model]
-    total = round(sum(weights[d] * weighed[d] for d in DIMENSIONS))
+    weighed_value = _as_market_weighs_them(rubric, scores["value"], model)
+    total = round(
+        sum(weights[d] * scores[d] for d in DIMENSIONS)
+        + weights["value"] * (weighed_value - scores["value"])
+    )
     floors = weak_floors(rubric, model)
     weak = [d for d in DIMENSIONS if scores[d] < floors[d]]
     cap = rubric.rule("weak_dimension")["readiness_cap"]

@@ -36,9 +36,24 @@ class Profile:
         return self.sells_to
 
 
-# Specs compare and hash by identity (eq=False): they are immutable, so what is computed
-# from one (a question's points for a given choice) can be memoised on it, and the memo goes
-# when the spec does.
+_MISSING = object()
+
+
+class Memoising:
+    """Specs compare and hash by identity (eq=False): they are immutable, so what is worked
+    out from one (a question's points for a given choice) can be kept on it, and goes when
+    the spec does."""
+
+    memo: dict
+
+    def memoised(self, key: Hashable, compute: Callable[..., Any], *args: Any) -> Any:
+        """`compute(*args)`, worked out once per key."""
+        found = self.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.memo[key] = compute(*args)
+        return found
+
+
 @dataclass(frozen=True, eq=False)
 class OptionSpec:
     key: str
@@ -62,7 +77,7 @@ class OptionSpec:
 
 
 @dataclass(frozen=True, eq=False)
-class QuestionSpec:
+class QuestionSpec(Memoising):
     number: int
     key: str
     dimension: str
@@ -71,12 +86,6 @@ class QuestionSpec:
     multiple: bool = False
     weight: float = 1.0
     memo: dict = field(default_factory=dict, repr=False)
-
-    def memoised(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """`compute()`, worked out once per key for this question."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
 
     @cached_property
     def options_by_key(self) -> dict[str, OptionSpec]:
@@ -88,17 +97,23 @@ class QuestionSpec:
         return frozenset(trait for option in self.options for trait in option.traits)
 
     @cached_property
+    def judged_by_sector(self) -> bool:
+        """Whether the points depend on the business's sector (networks fit sectors differently)."""
+        return "fit" in self.trait_names
+
+    @cached_property
     def real_options(self) -> tuple[OptionSpec, ...]:
         """The options that are an answer: not "I don't know", not "all of them"."""
         return tuple(o for o in self.options if not o.dont_know and not o.traits.get("everywhere"))
 
 
 @dataclass(frozen=True, eq=False)
-class Rubric:
+class Rubric(Memoising):
     """One questionnaire version's questions plus its `[scoring]` settings."""
 
     questions: tuple[QuestionSpec, ...]
     settings: Mapping
+    memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_content(cls, data: Mapping) -> Rubric:
@@ -144,6 +159,13 @@ class Rubric:
     def questions_by_key(self) -> dict[str, QuestionSpec]:
         return {question.key: question for question in self.questions}
 
+    def questions_in(self, dimension: str) -> tuple[QuestionSpec, ...]:
+        return self._questions_by_dimension[dimension]
+
+    @cached_property
+    def _questions_by_dimension(self) -> dict[str, tuple[QuestionSpec, ...]]:
+        return {d: tuple(q for q in self.questions if q.dimension == d) for d in DIMENSIONS}
+
     @cached_property
     def dimension_weights(self) -> dict[str, float]:
         """The sum of the question weights in each dimension."""
@@ -156,14 +178,23 @@ Answers = Mapping[str, Sequence[str]]  # question key -> chosen option keys
 def chosen_options(question: QuestionSpec, answers: Answers) -> tuple[OptionSpec, ...]:
     """The options chosen for this question; unknown keys (from an older edit) are ignored."""
     keys = tuple(answers.get(question.key, ()))
-    by_key = question.options_by_key
-    return question.memoised(
-        ("chosen", keys), lambda: tuple(by_key[k] for k in keys if k in by_key)
-    )
+    # The hottest path in the scoring: the memo is read inline rather than through memoised().
+    found = question.memo.get(("chosen", keys))
+    if found is None:
+        found = question.memo[("chosen", keys)] = _options_for(question, keys)
+    return found
+
+
+def _options_for(question: QuestionSpec, keys: tuple[str, ...]) -> tuple[OptionSpec, ...]:
+    return tuple(question.options_by_key[k] for k in keys if k in question.options_by_key)
 
 
 def is_gap(chosen: Sequence[OptionSpec]) -> bool:
-    return not chosen or any(option.dont_know for option in chosen)
+    """Nothing chosen, or "I don't know" among the choices."""
+    for option in chosen:
+        if option.dont_know:
+            return True
+    return not chosen
 
 
 def offers(question: QuestionSpec, traits: Sequence[str]) -> bool:

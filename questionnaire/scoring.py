@@ -26,7 +26,6 @@ from questionnaire.points import (
     Tally,
     band_for,
     dimension_scores,
-    question_points,
     readiness_points,
     rule_caps,
     tallies,
@@ -177,12 +176,13 @@ def _dimension_results(
     results = []
     for dimension in DIMENSIONS:
         reasons: list[Reason] = []
-        for question in rubric.questions:
-            if question.dimension == dimension:
-                reasons += explain.answer_reasons(rubric, question, answers, profile)
+        for question in rubric.questions_in(dimension):
+            reasons += explain.answer_reasons(rubric, question, answers, profile)
         for cap in caps:
             if cap.dimension == dimension:
-                reasons.append(explain.limit_reason(rubric, cap, answers, profile))
+                reasons.append(
+                    explain.limit_reason(rubric, cap, answers, profile, tally.all_traits)
+                )
         label = rubric.dimension_text(dimension, "label")
         results.append(DimensionResult(dimension, label, verdict.scores[dimension], tuple(reasons)))
     return tuple(results)
@@ -199,7 +199,7 @@ def _markets(rubric: Rubric, verdict: Verdict) -> tuple[Market, ...]:
 def score(rubric: Rubric, answers: Answers, profile: Profile) -> AuditResult:
     """The verdict with its headline, reasons, ranked actions and one sentence saying why."""
     result, model_tallies, audience_tally = _verdict(rubric, answers, profile)
-    actions = explain.actions(rubric, answers, profile, model_tallies)
+    actions = explain.actions(rubric, answers, profile, model_tallies, audience_tally.points)
     stages = explain.stages(rubric, answers)
     return AuditResult(
         verdict=result,
@@ -211,7 +211,5 @@ def score(rubric: Rubric, answers: Answers, profile: Profile) -> AuditResult:
         stages=stages,
         stages_text=explain.stages_text(rubric, result, stages),
         gaps=tuple(q.key for q in rubric.questions if is_gap(chosen_options(q, answers))),
-        question_points={
-            q.key: round(question_points(rubric, q, answers, profile)) for q in rubric.questions
-        },
+        question_points={key: round(points) for key, points in audience_tally.points.items()},
     )

@@ -303,6 +303,8 @@ def test_one_conversation_is_enough_to_lift_the_broadcast_cap(rubric):
     outcome = result(rubric, social_experience=["offers"], pathway=["close"], growth=["invite"])
     assert outcome.verdict.scores["value"] > 30
     assert not [r for r in reasons(outcome, "value") if r[0] == Effect.LIMIT]
+    conversation = rubric.rule("no_conversation")["next"]
+    assert conversation not in [a.topic for a in outcome.actions]
 
 
 def test_a_plan_without_conversation_or_broadcast_is_not_called_a_broadcaster(rubric):
@@ -720,9 +722,9 @@ def test_the_dimension_named_is_the_one_furthest_below_its_floor(rubric):
 def test_value_counts_only_above_the_hurdle_for_business_buyers(rubric):
     from questionnaire.points import _as_market_weighs_them
 
-    assert _as_market_weighs_them(rubric, {"value": 65}, "b2b") == {"value": 50}
-    assert _as_market_weighs_them(rubric, {"value": 20}, "b2b") == {"value": 0}
-    assert _as_market_weighs_them(rubric, {"value": 65}, "b2c") == {"value": 65}
+    assert _as_market_weighs_them(rubric, 65, "b2b") == 50
+    assert _as_market_weighs_them(rubric, 20, "b2b") == 0
+    assert _as_market_weighs_them(rubric, 65, "b2c") == 65
 
 
 # --- the result's parts ---------------------------------------------------------------------
