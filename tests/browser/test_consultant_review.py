@@ -45,7 +45,7 @@ def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_ser
         page.get_by_text("Nearly: first name who will run it and set time aside for it every week")
     ).to_be_visible()
     expect(page.get_by_text("Yes: start with consumers")).to_be_visible()
-    expect(page.get_by_text("Not assessed")).to_have_count(2)
+    expect(page.get_by_role("cell", name="Not assessed")).to_have_count(2)
 
     page.get_by_label("Sector").select_option("hospitality")
     page.get_by_role("button", name="Apply filters").click()
