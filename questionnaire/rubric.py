@@ -201,13 +201,5 @@ def offers(question: QuestionSpec, traits: Sequence[str]) -> bool:
     return not question.trait_names.isdisjoint(traits)
 
 
-def present_traits(rubric: Rubric, answers: Answers) -> set[str]:
-    """Every trait that some chosen option carries as true."""
-    traits: set[str] = set()
-    for question in rubric.questions:
-        traits.update(true_traits(chosen_options(question, answers)))
-    return traits
-
-
 def true_traits(chosen: tuple[OptionSpec, ...]) -> frozenset[str]:
     return frozenset(t for option in chosen for t, value in option.traits.items() if value is True)
