@@ -58,6 +58,12 @@ class Action:
     topic: str  # what the fix is about, for the headline and the summary
     question_numbers: tuple[int, ...] = ()  # every question the fix touches
 
+    @property
+    def questions(self) -> str:
+        """The questions it answers to, in words: "Question 9", "Questions 3, 4 and 8"."""
+        numbers = [str(n) for n in self.question_numbers or (self.question_number,)]
+        return f"Question{'s' if len(numbers) > 1 else ''} {_join(numbers)}"
+
 
 # --- reasons -------------------------------------------------------------------------------
 

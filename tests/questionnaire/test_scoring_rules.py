@@ -766,6 +766,12 @@ def test_for_both_audiences_each_side_takes_its_sector_exception(rubric):
     assert youtube.points("both", "trades") == (85 + 65) / 2  # homeowners watch trades
 
 
+def test_an_action_names_its_questions_in_words(rubric):
+    outcome = result(rubric, social_experience=["offers"], pathway=["close"], growth=["paid"])
+    assert outcome.actions[0].questions == "Questions 3, 4 and 8"
+    assert result(rubric, success=["vanity"]).actions[0].questions == "Question 9"
+
+
 def test_joining_three_items_reads_as_a_list():
     assert explain._join(["a", "b", "c"]) == "a, b and c"
     assert explain._join(["a", "b"]) == "a and b"
