@@ -78,9 +78,9 @@ def _facts(rubric: Rubric, question: QuestionSpec, answers: Answers, sector: str
 def _misfit(
     rubric: Rubric, chosen: tuple[OptionSpec, ...], audience: str, sector: str
 ) -> frozenset[str]:
-    """ "misfit" when real networks were chosen and their mean fit is below the threshold for
-    the audience (for a business selling to both: for each of them). Having too many is a
-    different problem, so the focus penalty plays no part here."""
+    """The trait "misfit" when real networks were chosen and their mean fit is below the
+    threshold for the audience (for a business selling to both: for each of them). Having too
+    many is a different problem, so the focus penalty plays no part here."""
     if is_gap(chosen) or not all("fit" in option.traits for option in chosen):
         return frozenset()
     threshold = rubric.settings["network_fit_threshold"]

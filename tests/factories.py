@@ -7,23 +7,14 @@ from django.contrib.auth import get_user_model
 
 from consulting.models import Consultant
 from questionnaire import flow
+from questionnaire.calibration import SOUND
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit, Business, QuestionnaireVersion
 
 PASSWORD = "correct-horse-battery-9"
 
-# One complete, sensible set of answers to the nine questions.
-GOOD_ANSWERS = {
-    "customers": ["clear"],
-    "customer_value": ["distinctive"],
-    "social_experience": ["useful"],
-    "pathway": ["rapport", "understand"],
-    "networks": ["instagram"],
-    "who_develops": ["named_person"],
-    "sustained": ["routine"],
-    "growth": ["earned"],
-    "success": ["business_goals"],
-}
+# One complete, sensible set of answers to the nine questions (the worked examples' base).
+GOOD_ANSWERS = SOUND
 
 
 def make_questionnaire() -> QuestionnaireVersion:
