@@ -49,6 +49,17 @@ class DimensionResult:
     label: str
     score: int
     reasons: tuple[Reason, ...]
+    weak: bool = False  # below the weak-dimension floor: it holds readiness below "Ready"
+
+
+@dataclass(frozen=True)
+class BandRange:
+    """One readiness band as the legend shows it: "Foundations (40-59)"."""
+
+    key: str
+    label: str
+    low: int
+    high: int
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,7 @@ class AuditResult:
     headline: str  # "Yes: start with consumers", "Not yet: first name who will run it"
     summary: str  # one sentence naming the strongest area and the first action's topic
     markets: tuple[Market, ...]
+    bands: tuple[BandRange, ...]  # the edition's bands, lowest first, for legends and charts
     dimensions: tuple[DimensionResult, ...]
     actions: tuple[Action, ...]
     stages: tuple[str, ...]  # the sales-pathway stages the owner chose, in pathway order
@@ -173,6 +185,7 @@ def _dimension_results(
     rubric: Rubric, answers: Answers, verdict: Verdict, profile: Profile, tally: Tally
 ) -> tuple[DimensionResult, ...]:
     caps = rule_caps(rubric, tally.all_traits)
+    floor = rubric.rule("weak_dimension")["floor"]
     results = []
     for dimension in DIMENSIONS:
         reasons: list[Reason] = []
@@ -184,8 +197,18 @@ def _dimension_results(
                     explain.limit_reason(rubric, cap, answers, profile, tally.all_traits)
                 )
         label = rubric.dimension_text(dimension, "label")
-        results.append(DimensionResult(dimension, label, verdict.scores[dimension], tuple(reasons)))
+        score = verdict.scores[dimension]
+        results.append(DimensionResult(dimension, label, score, tuple(reasons), score < floor))
     return tuple(results)
+
+
+def _band_ranges(rubric: Rubric) -> tuple[BandRange, ...]:
+    bands = rubric.settings["bands"]
+    tops = [band["min"] - 1 for band in bands[1:]] + [100]
+    return tuple(
+        BandRange(band["key"], band["label"], band["min"], top)
+        for band, top in zip(bands, tops, strict=True)
+    )
 
 
 def _markets(rubric: Rubric, verdict: Verdict) -> tuple[Market, ...]:
@@ -206,6 +229,7 @@ def score(rubric: Rubric, answers: Answers, profile: Profile) -> AuditResult:
         headline=explain.headline(rubric, result, actions),
         summary=explain.summary(rubric, result, actions),
         markets=_markets(rubric, result),
+        bands=_band_ranges(rubric),
         dimensions=_dimension_results(rubric, answers, result, profile, audience_tally),
         actions=actions,
         stages=stages,

@@ -8,21 +8,23 @@ from collections.abc import Sequence
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from questionnaire.scoring import DimensionResult
+from questionnaire.scoring import BandRange, DimensionResult
 
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 150, 300
-BAND_LINES = (40, 60, 80)  # where "foundations", "ready" and "advanced" start
 
 
-def dimension_chart(dimensions: Sequence[DimensionResult]) -> SafeString:
-    """Horizontal bars, one per dimension, 0-100, with the band thresholds marked."""
+def dimension_chart(
+    dimensions: Sequence[DimensionResult], bands: Sequence[BandRange]
+) -> SafeString:
+    """Horizontal bars, one per dimension, 0-100, with where each band starts marked and the
+    weak dimensions in red (both as the questionnaire edition sets them)."""
     rows = [
         {
             "label": dimension.label,
             "score": dimension.score,
             "y": index * (BAR_HEIGHT + GAP),
             "width": round(BAR_WIDTH * dimension.score / 100, 1),
-            "weak": dimension.score < BAND_LINES[0],
+            "weak": dimension.weak,
         }
         for index, dimension in enumerate(dimensions)
     ]
@@ -38,7 +40,9 @@ def dimension_chart(dimensions: Sequence[DimensionResult]) -> SafeString:
         "text_dy": BAR_HEIGHT * 0.7,
         "value_x": LABEL_WIDTH + BAR_WIDTH + 8,
         "lines": [
-            {"x": LABEL_WIDTH + BAR_WIDTH * value / 100, "value": value} for value in BAND_LINES
+            {"x": LABEL_WIDTH + BAR_WIDTH * band.low / 100, "value": band.low}
+            for band in bands
+            if band.low > 0
         ],
         "summary": "; ".join(f"{row['label']} {row['score']} out of 100" for row in rows),
     }

@@ -45,7 +45,7 @@ def report_context(audit: Audit) -> dict:
         "profile": describe(audit.answered_profile()),
         "result": result,
         "verdict": result.verdict,
-        "chart": dimension_chart(result.dimensions),
+        "chart": dimension_chart(result.dimensions, result.bands),
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),
         "findings": [(d, overrides.get(d.key)) for d in result.dimensions],

@@ -775,3 +775,32 @@ def test_an_action_names_its_questions_in_words(rubric):
 def test_joining_three_items_reads_as_a_list():
     assert explain._join(["a", "b", "c"]) == "a, b and c"
     assert explain._join(["a", "b"]) == "a and b"
+
+
+def test_the_band_legend_comes_from_the_edition(rubric):
+    bands = result(rubric).bands
+    assert [(b.key, b.label, b.low, b.high) for b in bands] == [
+        ("not_yet", "Not yet", 0, 39),
+        ("foundations", "Foundations", 40, 59),
+        ("ready", "Ready", 60, 79),
+        ("advanced", "Advanced", 80, 100),
+    ]
+
+
+def test_a_dimension_below_the_floor_is_marked_weak_and_one_at_it_is_not(rubric):
+    outcome = result(rubric, success=["vanity"], customers=["general"])  # 30 and 60
+    weak = {d.key: d.weak for d in outcome.dimensions}
+    assert weak == {
+        "customers": False,
+        "value": False,
+        "network_fit": False,
+        "sustainability": False,
+        "success": True,
+    }
+    content = copy.deepcopy(CONTENT)
+    content["scoring"]["rules"]["weak_dimension"]["floor"] = 60
+    stricter = score(Rubric.from_content(content), {**SOUND, "customers": ["general"]}, CAFE)
+    assert stricter.dimension("customers").weak is False  # exactly at the floor
+    content["scoring"]["rules"]["weak_dimension"]["floor"] = 61
+    stricter = score(Rubric.from_content(content), {**SOUND, "customers": ["general"]}, CAFE)
+    assert stricter.dimension("customers").weak is True

@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from questionnaire import flow
+from questionnaire.content import CONTENT_FILE, load_content_file
 from questionnaire.models import Audit
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 
@@ -135,3 +137,30 @@ def test_results_use_the_profile_as_it_was_when_submitted(owner_client, owner, q
     page = owner_client.get(results_url(audit)).content.decode()
     assert "Yes: start with business buyers" in page
     assert "Not assessed: you told us you sell to other businesses only." in page
+
+
+def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, tmp_path):
+    """An edition with other band edges and a higher weak floor: the legend, the chart's band
+    lines and the "(weak)" marks all follow it, not numbers fixed in a template."""
+    text = CONTENT_FILE.read_text()
+    for old, new in [
+        ('edition = "2026.3"', 'edition = "test-bands"'),
+        ('label = "Foundations", min = 40', 'label = "Foundations", min = 50'),
+        ('label = "Ready", min = 60', 'label = "Ready", min = 70'),
+        ('label = "Advanced", min = 80', 'label = "Advanced", min = 90'),
+        ("floor = 40\n", "floor = 60\n"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    edition = tmp_path / "questionnaire.toml"
+    edition.write_text(text)
+    load_content_file(edition)
+    audit = make_audit(make_business(owner), {**GOOD_ANSWERS, "success": ["goals_unreviewed"]})
+    audit = flow.submit_audit(audit)
+    page = owner_client.get(results_url(audit)).content.decode()
+    assert (
+        "Bands: Not yet (0-49) · Foundations (50-69) · Ready (70-89) · Advanced (90-100)." in page
+    )
+    assert '<th scope="row">Success measures</th><td>55 (weak)</td>' in page  # 55 < 60
+    chart_lines = re.findall(r'text-anchor="middle" fill="#495057">(\d+)</text>', page)
+    assert chart_lines == ["50", "70", "90"]
