@@ -16,6 +16,7 @@ from questionnaire.rubric import (
     Profile,
     QuestionSpec,
     Rubric,
+    audiences_in,
     chosen_options,
     is_gap,
     offers,
@@ -24,7 +25,6 @@ from questionnaire.rubric import (
 if TYPE_CHECKING:
     from questionnaire.scoring import Verdict
 
-MARKET_WORDS = {"b2c": "consumers", "b2b": "business buyers"}
 AUDIENCE_WORDS = {
     "consumers": "consumers",
     "businesses": "business buyers",
@@ -99,7 +99,7 @@ def answer_reasons(
 def _misfit_reasons(
     rubric: Rubric, question: QuestionSpec, chosen: Sequence[OptionSpec], profile: Profile
 ) -> list[Reason]:
-    audiences = ("consumers", "businesses") if profile.audience == "both" else (profile.audience,)
+    audiences = audiences_in(profile.audience)
     threshold = rubric.settings["network_fit_threshold"]
     misfits = [
         option.label
@@ -279,7 +279,8 @@ def headline(rubric: Rubric, verdict: Verdict, actions: Sequence[Action]) -> str
     """The verdict in a few plain words: "Yes: start with consumers", "Not yet: first …"."""
     template = rubric.settings["headlines"][verdict.outcome]
     return template.format(
-        market=MARKET_WORDS[verdict.leading], next=_next_topic(rubric, verdict, actions)
+        market=rubric.settings["markets"][verdict.leading]["audience"],
+        next=_next_topic(rubric, verdict, actions),
     )
 
 

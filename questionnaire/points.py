@@ -20,6 +20,7 @@ from questionnaire.rubric import (
     Profile,
     QuestionSpec,
     Rubric,
+    audiences_in,
     chosen_options,
     is_gap,
     true_traits,
@@ -84,8 +85,7 @@ def _misfit(
     if is_gap(chosen) or not all("fit" in option.traits for option in chosen):
         return frozenset()
     threshold = rubric.settings["network_fit_threshold"]
-    audiences = ("consumers", "businesses") if audience == "both" else (audience,)
-    fits = [sum(o.points(a, sector) for o in chosen) / len(chosen) for a in audiences]
+    fits = [sum(o.points(a, sector) for o in chosen) / len(chosen) for a in audiences_in(audience)]
     return frozenset({"misfit"} if all(fit < threshold for fit in fits) else ())
 
 

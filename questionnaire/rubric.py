@@ -36,6 +36,11 @@ class Profile:
         return self.sells_to
 
 
+def audiences_in(audience: str) -> tuple[str, ...]:
+    """The audiences a network must miss to be a misfit: both, for a business selling to both."""
+    return ("consumers", "businesses") if audience == "both" else (audience,)
+
+
 _MISSING = object()
 
 
