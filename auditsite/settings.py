@@ -10,7 +10,7 @@ from auditsite.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)  # fail closed: local use opts in (Makefile, tests)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "questionnaire",
     "reports",
     "consulting",
+    "auditsite.apps.AuditsiteConfig",  # the access policy (auditsite/access.py)
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,12 @@
-"""Who is a consultant, and which client audits a consultant may reach (404 otherwise)."""
+"""The consultant's side of the door: the role check for the workspace pages, and the
+client audits a consultant may review (by the one policy in auditsite/access.py)."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from questionnaire.access import REVIEW, audit_or_404
 from questionnaire.models import Audit
 
 
@@ -26,9 +27,6 @@ def consultant_required(view):
     return wrapper
 
 
-def get_client_audit_for(user, audit_id: int) -> Audit:
-    """A submitted audit of one of this consultant's clients."""
-    audits = Audit.objects.for_consultant(user).submitted()
-    return get_object_or_404(
-        audits.select_related("business", "business__owner", "version"), pk=audit_id
-    )
+def client_audit_or_404(user, audit_id: int) -> Audit:
+    """A submitted audit of a business its owner shares with this consultant."""
+    return audit_or_404(user, audit_id, REVIEW)

@@ -62,7 +62,8 @@ class DashboardFilters(forms.Form):
 
 def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
     """The consultant's client audits matching the (cleaned) filters, sorted."""
-    audits = Audit.objects.for_consultant(consultant).select_related("business__owner")
+    audits = Audit.objects.filter(business__in=shared_businesses(consultant))
+    audits = audits.select_related("business__owner")
     if filters.get("status"):
         audits = audits.filter(status=filters["status"])
     for field in ("b2c_band", "b2b_band"):
@@ -79,6 +80,11 @@ def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
     if filters.get("q"):
         audits = audits.filter(_search(filters["q"]))
     return audits.order_by(*_ordering(filters.get("sort") or DEFAULT_SORT))
+
+
+def shared_businesses(consultant) -> QuerySet[Business]:
+    """The businesses whose owners share them with this consultant now."""
+    return Business.objects.filter(shares__consultant=consultant).order_by().values("pk")
 
 
 def _search(text: str) -> Q:

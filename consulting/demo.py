@@ -1,8 +1,8 @@
 """A demo consultant with clients in every state, so the dashboard is not empty."""
 
-from consulting import review
-from consulting.models import Consultant, Recommendation
+from consulting.models import Consultant, Recommendation, Share
 from questionnaire import flow
+from questionnaire.demo import create_owner_demo, demo_user, fill_answers
 from questionnaire.models import Business
 
 CLIENTS = [  # business, owner, sells to, sector, answers, how far the review has gone
@@ -78,7 +78,7 @@ RECOMMENDATION = (
 )
 
 
-def create_consultant_demo(demo_user, existing_client: Business) -> str:
+def create_consultant_demo(existing_client: Business) -> str:
     """The demo consultant's email; their clients are created once."""
     user = demo_user("consultant@example.com")
     consultant, created = Consultant.objects.get_or_create(
@@ -86,26 +86,31 @@ def create_consultant_demo(demo_user, existing_client: Business) -> str:
     )
     if not created:
         return user.email
-    existing_client.share_with(user)
+    Share.objects.create(business=existing_client, consultant=user)
     for name, email, sells_to, sector, answers, state in CLIENTS:
         business = Business.objects.create(
             owner=demo_user(email),
-            consultant=user,
             name=name,
             sector=sector,
             size="micro",
             sells_to=sells_to,
         )
+        Share.objects.create(business=business, consultant=user)
         audit = flow.start_audit(business)
-        for question in audit.version.questions.all():
-            if question.key in answers:
-                flow.save_answer(audit, question, flow.StepInput(answers[question.key], "", None))
+        fill_answers(audit, answers)
         if state == "draft":
             continue
         audit = flow.submit_audit(audit)
         if state == "in_review":
-            review.start_review(audit, user)
+            flow.start_review(audit, user)
         if state == "reviewed":
             Recommendation.objects.create(audit=audit, author=user, text=RECOMMENDATION)
-            review.finish_review(audit, user)
+            flow.finish_review(audit, user)
     return user.email
+
+
+def create_demo_data() -> list[tuple[str, str]]:
+    """Create the demo accounts (once) and return their logins."""
+    cafe, logins = create_owner_demo()
+    consultant = create_consultant_demo(cafe)
+    return [*logins, (consultant, "consultant with five clients")]

@@ -23,10 +23,7 @@ def invitation(invitation, token: str) -> None:
     _send("consulting/email/invitation.txt", invitation.email, context)
 
 
-def client_submitted(audit: Audit) -> None:
-    consultant = audit.business.consultant
-    if consultant is None:
-        return
+def client_submitted(audit: Audit, consultant) -> None:
     link = _absolute(reverse("consulting:review", args=[audit.pk]))
     _send("consulting/email/client_submitted.txt", consultant.email, {"audit": audit, "link": link})
 

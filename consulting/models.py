@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from questionnaire.models import Audit, Dimension
+from questionnaire.models import Audit, Business, Dimension
 
 TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for the PDF
 
@@ -32,6 +32,34 @@ class Consultant(models.Model):
     @property
     def name(self) -> str:
         return self.display_name or self.user.email
+
+
+class ShareQuerySet(models.QuerySet):
+    def live(self) -> ShareQuerySet:
+        """Shares with someone who still holds the consultant role: only these grant access."""
+        return self.filter(consultant__consultant__isnull=False)
+
+
+class Share(models.Model):
+    """A business shared with a consultant, by its owner accepting an invitation. The owner
+    can stop sharing at any time: the row is deleted and the consultant's access ends."""
+
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="shares")
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["business", "consultant"], name="one_share_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.business} shared with {self.consultant}"
 
 
 class SignupSetting(models.Model):

@@ -29,4 +29,9 @@ urlpatterns = [
     ),
     path("consultant/audits/<int:audit_id>/status/", views.change_status, name="status"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path(
+        "businesses/<int:business_id>/shares/<int:share_id>/stop/",
+        views.stop_sharing,
+        name="stop_sharing",
+    ),
 ]

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from consulting import emails, export, review
-from consulting.access import consultant_required, get_client_audit_for, is_consultant
+from consulting import emails, export
+from consulting.access import client_audit_or_404, consultant_required, is_consultant
 from consulting.dashboard import (
     DEFAULT_SORT,
     SORTS,
@@ -20,11 +20,12 @@ from consulting.dashboard import (
     client_audits,
 )
 from consulting.forms import InvitationForm, NoteForm, OverrideForm, RecommendationForm
-from consulting.models import Consultant, Invitation, SignupSetting, hash_token
+from consulting.models import Consultant, Invitation, Share, SignupSetting, hash_token
 from questionnaire import flow
+from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
 from questionnaire.models import Business
-from questionnaire.results import result_for
+from questionnaire.verdicts import result_for
 
 PAGE_SIZE = 25
 
@@ -104,7 +105,9 @@ def accept_invitation(request, token: str):
         messages.warning(request, "This is your own invitation: send the link to your client.")
         return redirect("consulting:invitations")
 
-    shareable = Business.objects.for_owner(request.user).filter(consultant__isnull=True)
+    shareable = Business.objects.for_owner(request.user).exclude(
+        shares__consultant=invitation.consultant
+    )
     form = BusinessProfileForm(request.POST if "new_business" in request.POST else None)
     if request.method == "POST":
         if "business" in request.POST:
@@ -127,7 +130,7 @@ def _accept(request, invitation: Invitation, business: Business, next_url: str |
         raise Http404("This invitation has already been used.")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), request.user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    business.share_with(invitation.consultant)
+    Share.objects.get_or_create(business=business, consultant=invitation.consultant)
     name = invitation.consultant.consultant.name
     messages.success(request, f"{business.name} is now shared with {name}.")
     if next_url:
@@ -153,7 +156,7 @@ def become_consultant(request):
 
 @consultant_required
 def review_page(request, audit_id: int):
-    return _render_review(request, get_client_audit_for(request.user, audit_id))
+    return _render_review(request, client_audit_or_404(request.user, audit_id))
 
 
 def _render_review(request, audit, forms: dict | None = None):
@@ -192,7 +195,7 @@ def _render_review(request, audit, forms: dict | None = None):
 
 def _add(request, audit_id: int, form_class, name: str, saved: str):
     """Save a note, recommendation or override; on an error, show the page with the input."""
-    audit = get_client_audit_for(request.user, audit_id)
+    audit = client_audit_or_404(request.user, audit_id)
     form = form_class(request.POST)
     if form.is_valid():
         item = form.save(commit=False)
@@ -224,7 +227,7 @@ def add_recommendation(request, audit_id: int):
 @consultant_required
 @require_POST
 def delete_recommendation(request, audit_id: int, recommendation_id: int):
-    audit = get_client_audit_for(request.user, audit_id)
+    audit = client_audit_or_404(request.user, audit_id)
     get_object_or_404(audit.recommendations, pk=recommendation_id).delete()
     messages.success(request, "Recommendation removed.")
     return redirect("consulting:review", audit_id=audit.pk)
@@ -233,7 +236,7 @@ def delete_recommendation(request, audit_id: int, recommendation_id: int):
 @consultant_required
 @require_POST
 def override_score(request, audit_id: int):
-    audit = get_client_audit_for(request.user, audit_id)
+    audit = client_audit_or_404(request.user, audit_id)
     existing = audit.score_overrides.filter(dimension=request.POST.get("dimension")).first()
     form = OverrideForm(request.POST, instance=existing)
     if not form.is_valid():
@@ -252,7 +255,7 @@ def override_score(request, audit_id: int):
 @consultant_required
 @require_POST
 def remove_override(request, audit_id: int, override_id: int):
-    audit = get_client_audit_for(request.user, audit_id)
+    audit = client_audit_or_404(request.user, audit_id)
     get_object_or_404(audit.score_overrides, pk=override_id).delete()
     messages.success(request, "Override removed: the computed score applies again.")
     return redirect("consulting:review", audit_id=audit.pk)
@@ -261,15 +264,13 @@ def remove_override(request, audit_id: int, override_id: int):
 @consultant_required
 @require_POST
 def change_status(request, audit_id: int):
-    audit = get_client_audit_for(request.user, audit_id)
-    step = {"start": review.start_review, "finish": review.finish_review}.get(
-        request.POST.get("step")
-    )
+    audit = client_audit_or_404(request.user, audit_id)
+    step = {"start": flow.start_review, "finish": flow.finish_review}.get(request.POST.get("step"))
     if step is None:
         raise Http404("No such step.")
     try:
         audit = step(audit, request.user)
-    except review.WrongStatus:
+    except flow.WrongStatus:
         messages.warning(request, f"This audit is already {audit.get_status_display().lower()}.")
     else:
         done = {
@@ -278,3 +279,18 @@ def change_status(request, audit_id: int):
         }
         messages.success(request, done[audit.status])
     return redirect("consulting:review", audit_id=audit.pk)
+
+
+@login_required
+def stop_sharing(request, business_id: int, share_id: int):
+    """The owner withdraws a business from a consultant: access ends with the next request."""
+    business = business_or_404(request.user, business_id)
+    share = get_object_or_404(business.shares.select_related("consultant"), pk=share_id)
+    role = getattr(share.consultant, "consultant", None)  # the role may have been removed
+    consultant_name = role.name if role else share.consultant.email
+    if request.method == "POST":
+        share.delete()
+        messages.success(request, f"{business.name} is no longer shared with {consultant_name}.")
+        return redirect("questionnaire:business_detail", business_id=business.pk)
+    context = {"business": business, "share": share, "consultant_name": consultant_name}
+    return render(request, "consulting/stop_sharing.html", context)

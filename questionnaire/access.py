@@ -1,24 +1,38 @@
-"""One access helper per object: returns what this user may see, or raises 404.
+"""The door every view that takes an id goes through: fetch the object, ask the access
+policy whether this user may do this with it, and answer 404 if not (so another user's
+object looks exactly like one that does not exist).
 
-Every view that takes an id goes through these, so the permission rule lives in one place.
+The policy itself is the rule table in auditsite/access.py; the core asks it by name.
 """
 
+from __future__ import annotations
+
+import rules
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from questionnaire.models import Audit, Business
 
-
-def get_business_for(user, business_id: int) -> Business:
-    return get_object_or_404(Business.objects.for_owner(user), pk=business_id)
-
-
-def get_audit_for(user, audit_id: int) -> Audit:
-    """An audit this user owns: for answering, changing and submitting."""
-    audits = Audit.objects.for_owner(user).select_related("business", "version")
-    return get_object_or_404(audits, pk=audit_id)
+READ = "read_audit"
+ANSWER = "answer_audit"
+REVIEW = "review_audit"
+MANAGE = "manage_business"
 
 
-def get_readable_audit_for(user, audit_id: int) -> Audit:
-    """An audit this user may read: their own, or a submitted one of their client's."""
-    audits = Audit.objects.readable_by(user).select_related("business", "version")
-    return get_object_or_404(audits, pk=audit_id)
+def allowed(user, action: str, obj) -> bool:
+    return rules.test_rule(action, user, obj)
+
+
+def audit_or_404(user, audit_id: int, action: str) -> Audit:
+    audits = Audit.objects.select_related("business__owner", "version")
+    audit = get_object_or_404(audits, pk=audit_id)
+    if not allowed(user, action, audit):
+        raise Http404("No such audit.")
+    return audit
+
+
+def business_or_404(user, business_id: int) -> Business:
+    business = get_object_or_404(Business, pk=business_id)
+    if not allowed(user, MANAGE, business):
+        raise Http404("No such business.")
+    return business

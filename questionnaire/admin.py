@@ -96,7 +96,6 @@ class BusinessAdmin(admin.ModelAdmin):
     list_filter = ["sector", "sells_to"]
     search_fields = ["name", "owner__email"]
     raw_id_fields = ["owner"]
-    readonly_fields = ["consultant"]  # shared by the owner accepting an invitation
 
 
 class AnswerInline(admin.TabularInline):

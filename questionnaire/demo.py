@@ -5,7 +5,6 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from consulting.demo import create_consultant_demo
 from questionnaire import flow
 from questionnaire.models import Audit, Business
 
@@ -43,8 +42,8 @@ def fill_answers(audit: Audit, answers: dict[str, list[str]], notes: dict[str, s
             flow.save_answer(audit, question, given)
 
 
-def create_demo_data() -> list[tuple[str, str]]:
-    """Create the demo accounts (once) and return their logins."""
+def create_owner_demo() -> tuple[Business, list[tuple[str, str]]]:
+    """The demo owner's café (with a submitted audit and a draft) and the logins made."""
     admin = demo_user("admin@example.com", staff=True)
     owner = demo_user("owner@example.com")
     cafe = Business.objects.for_owner(owner).first()
@@ -62,9 +61,4 @@ def create_demo_data() -> list[tuple[str, str]]:
         flow.submit_audit(submitted)
         draft = flow.start_audit(cafe)
         fill_answers(draft, {key: CAFE_ANSWERS[key] for key in ["customers", "customer_value"]})
-    consultant = create_consultant_demo(demo_user, cafe)
-    return [
-        (admin.email, "site administrator"),
-        (owner.email, "business owner"),
-        (consultant, "consultant with five clients"),
-    ]
+    return cafe, [(admin.email, "site administrator"), (owner.email, "business owner")]

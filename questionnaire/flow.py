@@ -1,6 +1,8 @@
-"""The walk-through: starting an audit, saving a step, finding where to resume, submitting.
+"""An audit's life: starting it, saving a step, finding where to resume, submitting, and
+the review that may follow (submitted → in review → reviewed).
 
-Views stay thin and call these; nothing here knows about requests.
+Views stay thin and call these; nothing here knows about requests. Submitting and
+finishing a review are announced (questionnaire.signals) for the apps that care.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaire import results
+from questionnaire import signals, verdicts
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
 
 
@@ -36,6 +38,10 @@ class NoPublishedQuestionnaire(Exception):
     pass
 
 
+class WrongStatus(Exception):
+    """The audit is not in a state this review step can start from."""
+
+
 def start_audit(business: Business) -> Audit:
     """The business's open draft if it has one, otherwise a new one on the current version."""
     draft = business.audits.drafts().first()
@@ -44,7 +50,7 @@ def start_audit(business: Business) -> Audit:
     version = QuestionnaireVersion.objects.current()
     if version is None:
         raise NoPublishedQuestionnaire
-    return Audit.objects.create(business=business, version=version, consultant=business.consultant)
+    return Audit.objects.create(business=business, version=version)
 
 
 def questions_of(audit: Audit) -> list[Question]:
@@ -104,9 +110,42 @@ def submit_audit(audit: Audit) -> Audit:
     audit.status = Audit.Status.SUBMITTED
     audit.submitted_at = timezone.now()
     audit.profile = audit.business.profile()
-    results.record_verdict(audit)
+    verdicts.record_verdict(audit)
     audit.save()
+    _announce(signals.audit_submitted, audit)
     return audit
+
+
+@transaction.atomic
+def start_review(audit: Audit, reviewer) -> Audit:
+    audit = Audit.objects.select_for_update().get(pk=audit.pk)
+    if audit.status != Audit.Status.SUBMITTED:
+        raise WrongStatus
+    audit.status = Audit.Status.IN_REVIEW
+    audit.review_started_at, audit.review_started_by = timezone.now(), reviewer
+    audit.save(update_fields=["status", "review_started_at", "review_started_by", "updated_at"])
+    return audit
+
+
+@transaction.atomic
+def finish_review(audit: Audit, reviewer) -> Audit:
+    """Mark the review done (straight from submitted, too: starting it is optional)."""
+    audit = Audit.objects.select_for_update().select_related("business__owner").get(pk=audit.pk)
+    if audit.status not in (Audit.Status.SUBMITTED, Audit.Status.IN_REVIEW):
+        raise WrongStatus
+    now = timezone.now()
+    if audit.review_started_at is None:
+        audit.review_started_at, audit.review_started_by = now, reviewer
+    audit.status = Audit.Status.REVIEWED
+    audit.reviewed_at, audit.reviewed_by = now, reviewer
+    audit.save()
+    _announce(signals.audit_reviewed, audit)
+    return audit
+
+
+def _announce(signal, audit: Audit) -> None:
+    """Tell the other apps once the change is committed (never about a rolled-back one)."""
+    transaction.on_commit(lambda: signal.send(sender=Audit, audit=audit))
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max
 
 from questionnaire.profile import Sector, SellsTo, Size
@@ -149,14 +149,6 @@ class Business(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="businesses"
     )
-    consultant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="client_businesses",
-        help_text="The consultant this business is shared with (through an invitation).",
-    )
     name = models.CharField("Business name", max_length=120)
     sector = models.CharField(max_length=20, choices=Sector.choices)
     size = models.CharField("Number of people", max_length=10, choices=Size.choices)
@@ -179,13 +171,6 @@ class Business(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @transaction.atomic
-    def share_with(self, consultant) -> None:
-        """Link the business, and so all its audits, to a consultant."""
-        self.consultant = consultant
-        self.save(update_fields=["consultant", "updated_at"])
-        self.audits.update(consultant=consultant)
-
     def profile(self) -> dict:
         """The profile as plain data: what the scoring reads and what an audit keeps."""
         return {
@@ -200,15 +185,6 @@ class Business(models.Model):
 class AuditQuerySet(models.QuerySet):
     def for_owner(self, user) -> AuditQuerySet:
         return self.filter(business__owner=user)
-
-    def for_consultant(self, user) -> AuditQuerySet:
-        return self.filter(consultant=user)
-
-    def readable_by(self, user) -> AuditQuerySet:
-        """What this user may read: their own audits, and their clients' submitted ones."""
-        own = models.Q(business__owner=user)
-        client = models.Q(consultant=user) & ~models.Q(status=Audit.Status.DRAFT)
-        return self.filter(own | client)
 
     def drafts(self) -> AuditQuerySet:
         return self.filter(status=Audit.Status.DRAFT)
@@ -227,16 +203,6 @@ class Audit(models.Model):
         REVIEWED = "reviewed", "Reviewed"
 
     business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="audits")
-    # The business's consultant, copied here (Business.share_with keeps them in step) so the
-    # dashboard filters, counts and sorts on one indexed table, at any number of audits.
-    consultant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="client_audits",
-    )
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.PROTECT, related_name="audits"
     )
@@ -255,7 +221,7 @@ class Audit(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Derived from the answers at submit (questionnaire.results.record_verdict), kept only
+    # Derived from the answers at submit (questionnaire.verdicts.record_verdict), kept only
     # so lists can filter and sort without rescoring; the report always recomputes. A market
     # the business does not sell to has no score and no band: it is not assessed.
     b2c_readiness = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -2,15 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from consulting import emails
 from questionnaire import flow
-from questionnaire.access import get_audit_for, get_business_for
+from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
 from questionnaire.history import audit_history
 from questionnaire.models import Answer, Audit, Business
@@ -26,10 +24,8 @@ def home(request):
 
 @login_required
 def my_audits(request):
-    businesses = (
-        Business.objects.for_owner(request.user)
-        .select_related("consultant__consultant")
-        .prefetch_related(Prefetch("audits", queryset=Audit.objects.order_by("-created_at")))
+    businesses = Business.objects.for_owner(request.user).prefetch_related(
+        Prefetch("audits", queryset=Audit.objects.order_by("-created_at"))
     )
     return render(request, "questionnaire/my_audits.html", {"businesses": businesses})
 
@@ -51,7 +47,7 @@ def new_audit(request):
 @require_POST
 def start_business_audit(request, business_id: int):
     """Run the audit again for a business: continue its draft, or start a fresh one."""
-    business = get_business_for(request.user, business_id)
+    business = business_or_404(request.user, business_id)
     return _start(request, business, first_page="profile")
 
 
@@ -68,7 +64,7 @@ def _start(request, business: Business, first_page: str):
 
 @login_required
 def business_detail(request, business_id: int):
-    business = get_business_for(request.user, business_id)
+    business = business_or_404(request.user, business_id)
     context = {"business": business, "history": audit_history(business)}
     return render(request, "questionnaire/business_detail.html", context)
 
@@ -76,7 +72,7 @@ def business_detail(request, business_id: int):
 @login_required
 def audit_detail(request, audit_id: int):
     """A draft resumes at its first unanswered question; a submitted audit shows its results."""
-    audit = get_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         number = flow.first_unanswered_step(audit)
         if number is None:
@@ -87,7 +83,7 @@ def audit_detail(request, audit_id: int):
 
 @login_required
 def audit_profile(request, audit_id: int):
-    audit = get_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, ANSWER)
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
@@ -104,7 +100,7 @@ def audit_profile(request, audit_id: int):
 
 @login_required
 def audit_step(request, audit_id: int, number: int):
-    audit = get_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, ANSWER)
     question = get_object_or_404(audit.version.questions.prefetch_related("options"), number=number)
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
@@ -172,7 +168,7 @@ def _after_step(request, audit: Audit, number: int, going_back: bool) -> str:
 
 @login_required
 def audit_review(request, audit_id: int):
-    audit = get_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, ANSWER)
     if not audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     rows = flow.answer_rows(audit)
@@ -187,9 +183,9 @@ def audit_review(request, audit_id: int):
 @login_required
 @require_POST
 def audit_submit(request, audit_id: int):
-    audit = get_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, ANSWER)
     try:
-        submitted = flow.submit_audit(audit)
+        flow.submit_audit(audit)
     except flow.IncompleteAudit as incomplete:
         numbers = ", ".join(str(q.number) for q in incomplete.missing)
         messages.error(
@@ -199,6 +195,5 @@ def audit_submit(request, audit_id: int):
     except flow.AuditLocked:
         messages.warning(request, LOCKED_MESSAGE)
     else:
-        transaction.on_commit(lambda: emails.client_submitted(submitted))
         messages.success(request, "Audit submitted. Thank you!")
     return redirect("questionnaire:audit_detail", audit_id=audit.pk)

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from consulting.models import Recommendation, ScoreOverride
 from questionnaire.models import Audit
 from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
 from reports.report import report_context
@@ -71,10 +72,14 @@ def fingerprint(audit: Audit) -> str:
         "profile": audit.answered_profile(),
         "answers": answers,
         "recommendations": list(
-            audit.recommendations.order_by("pk").values_list("pk", "text", "updated_at")
+            Recommendation.objects.filter(audit=audit)
+            .order_by("pk")
+            .values_list("pk", "text", "updated_at")
         ),
         "overrides": list(
-            audit.score_overrides.order_by("dimension").values_list("dimension", "score", "reason")
+            ScoreOverride.objects.filter(audit=audit)
+            .order_by("dimension")
+            .values_list("dimension", "score", "reason")
         ),
         "code": _code_fingerprint(),
     }
@@ -103,14 +108,17 @@ def render_pdf(audit: Audit) -> bytes:
     return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
 
 
-def stored_report(audit: Audit) -> StoredReport:
-    """The audit's PDF in storage, rendered now if these inputs have not been rendered yet."""
+def report_for(audit: Audit) -> StoredReport:
+    """Where the PDF of the audit as it stands now is (or will be) stored; nothing rendered."""
     key = fingerprint(audit)
-    report = StoredReport(f"{STORAGE_DIR}/{audit.pk}/{key}.pdf", key, download_filename(audit))
+    return StoredReport(f"{STORAGE_DIR}/{audit.pk}/{key}.pdf", key, download_filename(audit))
+
+
+def ensure_rendered(audit: Audit, report: StoredReport) -> None:
+    """Render the report into storage unless these inputs have been rendered already."""
     if not default_storage.exists(report.name):
         default_storage.save(report.name, ContentFile(render_pdf(audit)))
         _remove_stale(audit, keep=report.name)
-    return report
 
 
 def _remove_stale(audit: Audit, keep: str) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from consulting.models import Recommendation, ScoreOverride
 from questionnaire.explain import Action
 from questionnaire.flow import answer_rows
 from questionnaire.models import Audit
 from questionnaire.profile import describe
-from questionnaire.results import result_for
+from questionnaire.verdicts import result_for
 from reports.charts import dimension_chart
 
 # The action plan: the highest-impact actions first, a couple per month.
@@ -39,7 +40,9 @@ def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
 def report_context(audit: Audit) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
     result = result_for(audit)
-    overrides = {override.dimension: override for override in audit.score_overrides.all()}
+    overrides = {
+        override.dimension: override for override in ScoreOverride.objects.filter(audit=audit)
+    }
     return {
         "audit": audit,
         "profile": describe(audit.answered_profile()),
@@ -49,5 +52,7 @@ def report_context(audit: Audit) -> dict:
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),
         "findings": [(d, overrides.get(d.key)) for d in result.dimensions],
-        "recommendations": list(audit.recommendations.select_related("author__consultant")),
+        "recommendations": list(
+            Recommendation.objects.filter(audit=audit).select_related("author__consultant")
+        ),
     }

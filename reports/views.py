@@ -5,14 +5,14 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import redirect, render
 
-from questionnaire.access import get_readable_audit_for
+from questionnaire.access import READ, audit_or_404
 from reports import pdf
 from reports.report import report_context
 
 
 @login_required
 def audit_results(request, audit_id: int):
-    audit = get_readable_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     return render(request, "reports/results.html", report_context(audit))
@@ -21,20 +21,21 @@ def audit_results(request, audit_id: int):
 @login_required
 def audit_pdf(request, audit_id: int):
     """The strategy summary as a PDF download, served from storage after the first render."""
-    audit = get_readable_audit_for(request.user, audit_id)
+    audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         raise Http404("A draft has no report yet.")
-    key = pdf.fingerprint(audit)
-    if request.headers.get("If-None-Match") == f'"{key}"':
+    report = pdf.report_for(audit)
+    etag = f'"{report.fingerprint}"'
+    if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
-        report = pdf.stored_report(audit)
+        pdf.ensure_rendered(audit, report)
         response = FileResponse(
             default_storage.open(report.name),
             as_attachment=True,
             filename=report.filename,
             content_type="application/pdf",
         )
-    response["ETag"] = f'"{key}"'
+    response["ETag"] = etag
     response["Cache-Control"] = "private, no-cache"
     return response

@@ -48,3 +48,9 @@ def business(owner, questionnaire):
 def media_in_tmp(settings, tmp_path):
     """Stored files (rendered PDFs) go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.25 s a user by design; tests make hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from consulting.models import Consultant
+from consulting.models import Consultant, Share
 from questionnaire import flow
 from questionnaire.calibration import SOUND
 from questionnaire.content import load_content_file
@@ -58,8 +58,17 @@ def make_consultant(email: str, name: str = ""):
     return user
 
 
+def share_business(business: Business, consultant) -> Share:
+    return Share.objects.create(business=business, consultant=consultant)
+
+
+def shared_with(business: Business) -> list:
+    """The users the business is shared with, in the order it was shared."""
+    return [share.consultant for share in business.shares.order_by("pk")]
+
+
 def make_client_audit(consultant, owner, name: str, answers=None, submit=True, **fields):
     """An audit of a business `owner` has shared with `consultant`."""
     business = make_business(owner, name, **fields)
-    business.share_with(consultant)
+    share_business(business, consultant)
     return make_audit(business, answers if answers is not None else GOOD_ANSWERS, submit=submit)

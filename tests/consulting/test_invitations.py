@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from consulting.models import Invitation
 from questionnaire.models import Business
-from tests.factories import PASSWORD, make_business
+from tests.factories import PASSWORD, make_business, share_business, shared_with
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_accepting_shares_an_existing_business(
     response = owner_client.post(link, {"business": business.pk})
     assert response["Location"] == reverse("questionnaire:my_audits")
     business.refresh_from_db()
-    assert business.consultant == carla
+    assert shared_with(business) == [carla]
     invitation = Invitation.objects.get()
     assert invitation.accepted_by == owner and invitation.is_used
 
@@ -92,7 +92,7 @@ def test_accepting_with_a_new_business_starts_its_audit(
         },
     )
     business = Business.objects.get(name="New Leaf Cafe")
-    assert business.consultant == carla and business.owner == owner
+    assert shared_with(business) == [carla] and business.owner == owner
     assert response["Location"].endswith("/questions/1/")
 
 
@@ -111,20 +111,29 @@ def test_an_expired_link_says_so(carla_client, owner_client, business, invite):
     assert response.status_code == 410
     assert "This invitation has expired" in response.content.decode()
     business.refresh_from_db()
-    assert business.consultant is None
+    assert shared_with(business) == []
 
 
 def test_a_made_up_token_is_404(owner_client):
     assert owner_client.get("/invitations/not-a-real-token/").status_code == 404
 
 
-def test_a_business_shared_elsewhere_or_not_yours_cannot_be_picked(
-    carla_client, owner_client, other_owner, connor, business, invite
+def test_a_business_already_shared_with_them_or_not_yours_cannot_be_picked(
+    carla, carla_client, owner_client, other_owner, business, invite
 ):
     link = invite()
     oscars = make_business(other_owner, "Oscar's")
     assert owner_client.post(link, {"business": oscars.pk}).status_code == 404
     assert owner_client.post(link, {"business": "not-a-number"}).status_code == 404
-    business.share_with(connor)
+    share_business(business, carla)
     assert owner_client.post(link, {"business": business.pk}).status_code == 404
     assert not Invitation.objects.get().is_used
+
+
+def test_a_business_can_be_shared_with_a_second_consultant(
+    carla, connor, owner_client, business, invite
+):
+    share_business(business, connor)
+    response = owner_client.post(invite(), {"business": business.pk}, follow=True)
+    assert "is now shared with Carla Jones" in response.content.decode()
+    assert shared_with(business) == [connor, carla]

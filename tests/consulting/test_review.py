@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from consulting.models import Recommendation, ScoreOverride
 from questionnaire.models import Audit
-from tests.factories import GOOD_ANSWERS, make_audit, make_business
+from tests.factories import GOOD_ANSWERS, make_audit, make_business, share_business
 from tests.reports.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_the_consultant_is_emailed_when_a_client_submits(
     carla, owner, owner_client, questionnaire, django_capture_on_commit_callbacks
 ):
     business = make_business(owner, "Olive's Deli")
-    business.share_with(carla)
+    share_business(business, carla)
     audit = make_audit(business, GOOD_ANSWERS)
     with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))

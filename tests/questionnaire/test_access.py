@@ -4,8 +4,9 @@ and a submitted audit cannot be changed through its step URLs."""
 import pytest
 from django.urls import reverse
 
+from questionnaire import flow
 from questionnaire.models import Answer, Audit
-from tests.factories import GOOD_ANSWERS, make_audit
+from tests.factories import GOOD_ANSWERS, make_audit, make_consultant, share_business
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,26 @@ def test_submit_only_accepts_post(owner_client, business):
     )
     audit.refresh_from_db()
     assert audit.is_draft
+
+
+def test_the_clients_consultant_cannot_answer_a_submitted_audit(client, business):
+    """Reading a client's audit is not answering it: the answer path is the owner's alone."""
+    carla = make_consultant("carla@example.com", "Carla")
+    share_business(business, carla)
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    client.force_login(carla)
+    for url in audit_urls(audit)[1:5]:  # profile, a step, review, submit
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url, {"choices": "varied", "name": "Hijacked"}).status_code == 404, url
+    assert Answer.objects.get(audit=audit, question__number=1).choices == ["clear"]
+
+
+def test_the_flow_refuses_a_late_answer_to_a_submitted_audit(business):
+    """The second wall: a save that slipped past the page's check (a tab left open while
+    the audit was submitted elsewhere) is refused by the flow itself."""
+    audit = make_audit(business, GOOD_ANSWERS)
+    question = audit.version.questions.get(number=1)
+    flow.submit_audit(audit)
+    with pytest.raises(flow.AuditLocked):
+        flow.save_answer(audit, question, flow.StepInput(["varied"], "late", None))
+    assert Answer.objects.get(audit=audit, question=question).choices == ["clear"]

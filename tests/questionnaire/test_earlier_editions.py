@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit, QuestionnaireVersion
-from questionnaire.results import result_for
+from questionnaire.verdicts import result_for
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire.models import QuestionnaireVersion
 from questionnaire.profile import Sector, Size
-from questionnaire.results import rubric_for
 from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import score, verdict
+from questionnaire.verdicts import rubric_for
 
 SELLS_TO = ("consumers", "businesses", "both")
 

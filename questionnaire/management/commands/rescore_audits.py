@@ -4,7 +4,7 @@ scores) after the scoring rules change. Answers and questionnaire versions are u
 from django.core.management.base import BaseCommand
 
 from questionnaire.models import Audit
-from questionnaire.results import record_verdict
+from questionnaire.verdicts import record_verdict
 
 STORED = ["b2c_readiness", "b2c_band", "b2b_readiness", "b2b_band", "headline", "dimension_scores"]
 

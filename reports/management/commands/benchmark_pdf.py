@@ -77,7 +77,7 @@ class Command(BaseCommand):
 
         first = []
         for _ in range(renders):
-            default_storage.delete(pdf.stored_report(audit).name)
+            default_storage.delete(pdf.report_for(audit).name)
             started = time.perf_counter()
             size = len(download())
             first.append(time.perf_counter() - started)

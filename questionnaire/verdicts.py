@@ -1,5 +1,5 @@
-"""Between the database and the pure scoring: build its input from a questionnaire version
-and an audit, and keep the headline figures on the audit for listing and filtering."""
+"""Between the database and the pure scoring: an audit's verdict, built from its version
+and answers, and the headline figures kept on the audit for listing and filtering."""
 
 from __future__ import annotations
 

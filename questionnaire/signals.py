@@ -1,0 +1,9 @@
+"""What the core announces, so apps built on it can react without the core knowing them.
+
+Each is sent once the change is committed, with `audit=` the audit as it now stands.
+"""
+
+from django.dispatch import Signal
+
+audit_submitted = Signal()
+audit_reviewed = Signal()

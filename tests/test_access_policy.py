@@ -1,0 +1,159 @@
+"""Every URL that takes an id, for every kind of visitor, by GET and by POST: the status
+each one gets. The policy is auditsite/access.py; this table is what it must answer.
+
+A new URL with an id fails `test_every_id_taking_url_is_in_the_table` until it is added
+here (or, for a link whose token is the credential, to TOKEN_URLS with the reason).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from consulting.models import Recommendation, ScoreOverride
+from tests.factories import (
+    GOOD_ANSWERS,
+    make_audit,
+    make_business,
+    make_consultant,
+    make_user,
+    share_business,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "owner",  # Olive, whose business it is
+    "other_owner",  # Oscar, another client of the site
+    "consultant",  # Carla, whom Olive shares the business with
+    "other_consultant",  # Connor, a consultant Olive never shared it with
+    "revoked",  # Rita: Olive shares it with her, but her consultant role was removed
+    "withdrawn",  # Walt: a consultant Olive shared it with, then stopped sharing
+    "anonymous",
+)
+
+# Rows of statuses, in the order of ROLES.
+OWNER_SEES = "200 404 404 404 404 404 302"
+OWNER_ACTS = "302 404 404 404 404 404 302"  # done, and sent on to the next page
+CLIENT_READERS_SEE = "200 404 200 404 404 404 302"
+CONSULTANT_SEES = "404 404 200 404 404 404 302"
+CONSULTANT_ACTS = "404 404 302 404 404 404 302"
+# A GET to a POST-only page is refused before the id is read (after the role check, on
+# the consultant's pages), so it says nothing about whose the object is.
+POST_ONLY = "405 405 405 405 405 405 302"
+CONSULTANT_POST_ONLY = "404 404 405 405 404 405 302"
+
+# URL name: (what it is about, statuses for GET, statuses for POST). "draft" and
+# "submitted" are two audits of Olive's business.
+TABLE = {
+    "questionnaire:audit_detail": ("submitted", "302 404 302 404 404 404 302", "same"),
+    "questionnaire:audit_profile": ("draft", OWNER_SEES, "same"),
+    "questionnaire:audit_step": ("draft", OWNER_SEES, "same"),
+    "questionnaire:audit_review": ("draft", OWNER_SEES, "same"),
+    "questionnaire:audit_submit": ("draft", POST_ONLY, OWNER_ACTS),
+    "questionnaire:business_detail": ("business", OWNER_SEES, "same"),
+    "questionnaire:start_business_audit": ("business", POST_ONLY, OWNER_ACTS),
+    "reports:audit_results": ("submitted", CLIENT_READERS_SEE, "same"),
+    "reports:audit_pdf": ("submitted", CLIENT_READERS_SEE, "same"),
+    "consulting:review": ("submitted", CONSULTANT_SEES, "same"),
+    "consulting:add_note": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
+    "consulting:add_recommendation": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
+    "consulting:delete_recommendation": ("recommendation", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
+    "consulting:override": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
+    "consulting:remove_override": ("override", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
+    "consulting:status": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
+    "consulting:stop_sharing": ("share", OWNER_SEES, OWNER_ACTS),
+}
+
+# Links whose secret token is the credential: anyone holding it may open them.
+TOKEN_URLS = {
+    "consulting:accept_invitation": "the invitation link (tests/consulting/test_invitations.py)",
+    "account_confirm_email": "allauth's email confirmation link",
+    "account_reset_password_from_key": "allauth's password reset link",
+}
+
+# What each POST sends: enough to be a real request, so the owner's and the consultant's
+# cells show what the view does, and everyone else's show that nothing was done.
+POST_DATA = {"step": "start", "name": "Changed", "text": "", "dimension": "value"}
+
+
+def id_taking_url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    """Every named URL in the site with a parameter, except the admin's (staff only)."""
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace != "admin":
+                inner = pattern.namespace or namespace
+                names |= id_taking_url_names(pattern, inner)
+        elif pattern.pattern.regex.groups:
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def test_every_id_taking_url_is_in_the_table():
+    assert id_taking_url_names() - TOKEN_URLS.keys() == TABLE.keys()
+
+
+@pytest.fixture
+def site(questionnaire):
+    """Olive's business with a submitted audit and a draft, and everyone in ROLES."""
+    olive, carla = make_user("olive@example.com"), make_consultant("carla@example.com", "Carla")
+    business = make_business(olive, "Olive's Bakery")
+    share = share_business(business, carla)
+    submitted = make_audit(business, GOOD_ANSWERS, submit=True)
+    draft = make_audit(business, {"customers": ["clear"]})
+    rita = make_consultant("rita@example.com", "Rita")
+    share_business(business, rita)
+    rita.consultant.delete()
+    walt = make_consultant("walt@example.com", "Walt")
+    walts_share = share_business(business, walt)
+    clients = {role: Client() for role in ROLES}
+    for role, user in [
+        ("owner", olive),
+        ("other_owner", make_user("oscar@example.com")),
+        ("consultant", carla),
+        ("other_consultant", make_consultant("connor@example.com", "Connor")),
+        ("revoked", rita),
+        ("withdrawn", walt),
+    ]:
+        clients[role].force_login(user)
+    stopped = clients["owner"].post(
+        reverse("consulting:stop_sharing", args=[business.pk, walts_share.pk])
+    )
+    assert stopped.status_code == 302
+    advice = Recommendation.objects.create(audit=submitted, author=carla, text="Hi")
+    override = ScoreOverride.objects.create(
+        audit=submitted, author=carla, dimension="value", score=50, reason="Seen"
+    )
+    objects = {
+        "business": [business.pk],
+        "draft": [draft.pk],
+        "submitted": [submitted.pk],
+        "recommendation": [submitted.pk, advice.pk],
+        "override": [submitted.pk, override.pk],
+        "share": [business.pk, share.pk],
+    }
+    return clients, objects
+
+
+def url_for(name: str, objects: dict) -> str:
+    args = list(objects[TABLE[name][0]])
+    if name == "questionnaire:audit_step":
+        args.append(1)  # the first question
+    return reverse(name, args=args)
+
+
+def expected(statuses: str, role: str) -> int:
+    return int(statuses.split()[ROLES.index(role)])
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_each_visitor_gets_the_status_the_policy_gives(site, name, role):
+    clients, objects = site
+    url = url_for(name, objects)
+    _, on_get, on_post = TABLE[name]
+    on_post = on_get if on_post == "same" else on_post
+    got = clients[role].get(url).status_code, clients[role].post(url, POST_DATA).status_code
+    assert got == (expected(on_get, role), expected(on_post, role))
