@@ -89,6 +89,12 @@ class QuestionAdmin(FrozenWhenPublished, admin.ModelAdmin):
     def version_of(self, obj):
         return obj.version
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """A question can only be put in (or moved to) a draft version."""
+        if db_field.name == "version":
+            kwargs["queryset"] = QuestionnaireVersion.objects.filter(published_at__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Business)
 class BusinessAdmin(admin.ModelAdmin):

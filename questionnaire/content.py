@@ -15,8 +15,42 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaire.models import Option, Question, QuestionnaireVersion
+from questionnaire.profile import Sector, SellsTo, Size
+from questionnaire.rubric import Profile, Rubric
+from questionnaire.scoring import score
 
 CONTENT_FILE = Path(__file__).parent / "content" / "questionnaire.toml"
+
+# The one map between the data file's names and the models' fields, used both ways: to
+# load the file and to give a version (loaded or edited in the admin) back in its shape,
+# which is what questionnaire.rubric.Rubric.from_content reads.
+QUESTION_FIELDS = {
+    name: name
+    for name in ("key", "dimension", "kind", "text", "help_text", "note_prompt", "weight", "advice")
+}
+OPTION_FIELDS = {
+    "key": "key",
+    "label": "label",
+    "score": "score",
+    "dont_know": "is_dont_know",
+    "advice": "advice",
+    "traits": "traits",
+}
+# What the scoring reads from an edition's settings (after older editions borrow words).
+SCORING_SECTIONS = (
+    "bands",
+    "strong_from",
+    "partial_from",
+    "weights",
+    "b2b_value_hurdle",
+    "network_fit_threshold",
+    "markets",
+    "rules",
+    "dimensions",
+    "headlines",
+    "summaries",
+    "stages",
+)
 
 
 class ContentError(ValueError):
@@ -49,30 +83,25 @@ def load_content_file(path: Path = CONTENT_FILE) -> QuestionnaireVersion | None:
 
 def _create_question(version: QuestionnaireVersion, number: int, data: dict) -> None:
     question = Question.objects.create(
-        version=version,
-        number=number,
-        key=data["key"],
-        dimension=data["dimension"],
-        kind=data.get("kind", Question.Kind.SINGLE),
-        text=data["text"],
-        help_text=data.get("help_text", ""),
-        note_prompt=data.get("note_prompt", ""),
-        weight=data.get("weight", 1.0),
-        advice=data.get("advice", ""),
+        version=version, number=number, **_model_fields(Question, QUESTION_FIELDS, data)
     )
     Option.objects.bulk_create(
-        Option(
-            question=question,
-            position=position,
-            key=option["key"],
-            label=option["label"],
-            score=option.get("score", 0),
-            is_dont_know=option.get("dont_know", False),
-            advice=option.get("advice", ""),
-            traits=option.get("traits", {}),
-        )
-        for position, option in enumerate(data["options"])
+        Option(question=question, position=position, **_model_fields(Option, OPTION_FIELDS, item))
+        for position, item in enumerate(data["options"])
     )
+
+
+def _model_fields(model, fields: dict[str, str], data: dict) -> dict:
+    """The model's field values from the file's names; what the file leaves out takes the
+    model's default."""
+    return {
+        field: data[name] if name in data else model._meta.get_field(field).get_default()
+        for name, field in fields.items()
+    }
+
+
+def _file_fields(obj, fields: dict[str, str]) -> dict:
+    return {name: getattr(obj, field) for name, field in fields.items()}
 
 
 def complete_scoring_settings(scoring: dict) -> dict:
@@ -125,22 +154,8 @@ def version_as_content(version: QuestionnaireVersion) -> dict:
     questions = [
         {
             "number": question.number,
-            "key": question.key,
-            "dimension": question.dimension,
-            "kind": question.kind,
-            "text": question.text,
-            "weight": question.weight,
-            "options": [
-                {
-                    "key": option.key,
-                    "label": option.label,
-                    "score": option.score,
-                    "dont_know": option.is_dont_know,
-                    "advice": option.advice,
-                    "traits": option.traits,
-                }
-                for option in question.options.all()
-            ],
+            **_file_fields(question, QUESTION_FIELDS),
+            "options": [_file_fields(option, OPTION_FIELDS) for option in question.options.all()],
         }
         for question in version.questions.prefetch_related("options")
     ]
@@ -187,4 +202,28 @@ def validate(version: QuestionnaireVersion) -> list[str]:
             problems.append(f"question {question.number} needs at least two real options")
         if any(not 0 <= o.score <= 100 for o in options):
             problems.append(f"question {question.number} has a score outside 0-100")
-    return problems
+    return problems or _scoring_problems(version)
+
+
+def _scoring_problems(version: QuestionnaireVersion) -> list[str]:
+    """Whether the scoring settings can score this version's audits: every section is
+    there, and a trial audit for each kind of business scores without an error."""
+    content = version_as_content(version)
+    settings = complete_scoring_settings(content["scoring"])
+    missing = [section for section in SCORING_SECTIONS if section not in settings]
+    if missing:
+        return [f"the scoring settings lack {', '.join(missing)}"]
+    rubric = Rubric.from_content({**content, "scoring": settings})
+    try:
+        for answers in _trial_answers(rubric):
+            for sells_to in SellsTo.values:
+                score(rubric, answers, Profile(sells_to, Sector.OTHER, Size.MICRO))
+    except (KeyError, IndexError, TypeError, ValueError, StopIteration, ZeroDivisionError) as error:
+        return [f"the scoring settings cannot score an audit ({type(error).__name__}: {error})"]
+    return []
+
+
+def _trial_answers(rubric: Rubric) -> list[dict[str, list[str]]]:
+    """The first real option of every question, then the last one."""
+    real = {q.key: [o.key for o in q.options if not o.dont_know] for q in rubric.questions}
+    return [{key: keys[:1] for key, keys in real.items()}, {k: v[-1:] for k, v in real.items()}]

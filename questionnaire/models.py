@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
 
@@ -71,7 +72,37 @@ class QuestionnaireVersion(models.Model):
         return (QuestionnaireVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
 
 
-class Question(models.Model):
+class FrozenWhenPublished(models.Model):
+    """Content that belongs to a version: it cannot be added to, moved into or out of, changed
+    in or deleted from a published version, whichever way it is attempted (the admin, the
+    shell, a script). Editing means a draft copy (questionnaire.content.copy_as_draft)."""
+
+    class Meta:
+        abstract = True
+
+    def versions_touched(self) -> list[QuestionnaireVersion]:
+        """The version this belongs to, and the one it belonged to when last saved."""
+        raise NotImplementedError
+
+    def clean(self) -> None:
+        super().clean()
+        for version in self.versions_touched():
+            if version.is_published:
+                raise ValidationError(
+                    f"Version {version.number} is published, so its questions and options "
+                    "cannot change. Make a draft copy of it and edit that."
+                )
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.clean()
+        return super().delete(*args, **kwargs)
+
+
+class Question(FrozenWhenPublished):
     class Kind(models.TextChoices):
         SINGLE = "single", "Choose one"
         MULTIPLE = "multiple", "Choose any"
@@ -101,8 +132,13 @@ class Question(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.text}"
 
+    def versions_touched(self) -> list[QuestionnaireVersion]:
+        versions = [self.version] if self.version_id else []
+        stored = Question.objects.filter(pk=self.pk).select_related("version").first()
+        return versions + ([stored.version] if stored else [])
 
-class Option(models.Model):
+
+class Option(FrozenWhenPublished):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     position = models.PositiveSmallIntegerField(default=0)
     key = models.SlugField(max_length=50)
@@ -129,6 +165,11 @@ class Option(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def versions_touched(self) -> list[QuestionnaireVersion]:
+        versions = [self.question.version] if self.question_id else []
+        stored = Option.objects.filter(pk=self.pk).select_related("question__version").first()
+        return versions + ([stored.question.version] if stored else [])
 
 
 class Band(models.TextChoices):

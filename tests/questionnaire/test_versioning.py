@@ -1,6 +1,7 @@
 """Published content never changes; editing makes a new version; old audits keep theirs."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -108,3 +109,81 @@ def test_admin_copies_edits_and_publishes_a_new_version(admin_client, questionna
     admin_client.post(changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.is_published and QuestionnaireVersion.objects.current() == draft
+
+
+def question_form(question, **changes) -> dict:
+    """The admin's change form for a question, as posted, with no options changed."""
+    data = {
+        "version": question.version_id,
+        "number": question.number,
+        "key": question.key,
+        "dimension": question.dimension,
+        "kind": question.kind,
+        "text": question.text,
+        "weight": question.weight,
+        "options-TOTAL_FORMS": 0,
+        "options-INITIAL_FORMS": 0,
+        **changes,
+    }
+    return data
+
+
+def test_admin_cannot_add_a_question_to_a_published_version(admin_client, questionnaire):
+    draft_question = copy_as_draft(questionnaire).questions.get(number=1)
+    add_url = reverse("admin:questionnaire_question_add")
+    page = admin_client.post(
+        add_url, question_form(draft_question, version=questionnaire.pk, number=10, key="extra")
+    ).content.decode()
+    assert "Select a valid choice" in page
+    assert questionnaire.questions.count() == 9
+
+
+def test_admin_cannot_move_a_draft_question_into_a_published_version(admin_client, questionnaire):
+    question = copy_as_draft(questionnaire).questions.get(number=1)
+    url = reverse("admin:questionnaire_question_change", args=[question.pk])
+    admin_client.post(url, question_form(question, version=questionnaire.pk, number=10))
+    question.refresh_from_db()
+    assert question.version != questionnaire and questionnaire.questions.count() == 9
+
+
+def test_published_content_refuses_changes_from_code_too(questionnaire):
+    question = questionnaire.questions.get(number=1)
+    question.text = "Changed from the shell"
+    with pytest.raises(ValidationError, match="Version 1 is published"):
+        question.save()
+    option = question.options.first()
+    with pytest.raises(ValidationError, match="Make a draft copy"):
+        option.delete()
+    draft_question = copy_as_draft(questionnaire).questions.get(number=2)
+    draft_question.version = questionnaire
+    with pytest.raises(ValidationError):
+        draft_question.save()
+    assert questionnaire.questions.count() == 9 and question.options.filter(pk=option.pk).exists()
+
+
+def test_a_draft_with_no_scoring_settings_cannot_be_published(questionnaire):
+    draft = copy_as_draft(questionnaire)
+    draft.scoring = {}
+    draft.save()
+    with pytest.raises(ContentError, match="the scoring settings lack bands, weights, b2b_value_hurdle"):
+        publish(draft)
+    assert not QuestionnaireVersion.objects.get(pk=draft.pk).is_published
+
+
+def test_a_draft_whose_scoring_cannot_score_cannot_be_published(questionnaire):
+    draft = copy_as_draft(questionnaire)
+    del draft.scoring["rules"]["weak_dimension"]
+    draft.save()
+    with pytest.raises(ContentError, match="cannot score an audit .KeyError: 'weak_dimension'"):
+        publish(draft)
+
+
+def test_the_admin_says_why_a_draft_was_not_published(admin_client, questionnaire):
+    draft = copy_as_draft(questionnaire)
+    draft.scoring = {"bands": draft.scoring["bands"]}
+    draft.save()
+    changelist = reverse("admin:questionnaire_questionnaireversion_changelist")
+    page = admin_client.post(
+        changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]}, follow=True
+    ).content.decode()
+    assert f"V{draft.number}: the scoring settings lack weights, b2b_value_hurdle" in page
