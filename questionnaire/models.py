@@ -80,6 +80,14 @@ class FrozenWhenPublished(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.clean()
+        return super().delete(*args, **kwargs)
+
     def versions_touched(self) -> list[QuestionnaireVersion]:
         """The version this belongs to, and the one it belonged to when last saved."""
         raise NotImplementedError
@@ -92,14 +100,6 @@ class FrozenWhenPublished(models.Model):
                     f"Version {version.number} is published, so its questions and options "
                     "cannot change. Make a draft copy of it and edit that."
                 )
-
-    def save(self, *args, **kwargs) -> None:
-        self.clean()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self.clean()
-        return super().delete(*args, **kwargs)
 
 
 class Question(FrozenWhenPublished):
