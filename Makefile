@@ -42,9 +42,10 @@ benchmark-pdf: setup  ## time the PDF: first render, cached download, memory aft
 benchmark-dashboard: setup  ## time the consultant dashboard at 1,000 and 100,000 audits (set DATABASE_URL)
 	$(BIN)/python manage.py benchmark_dashboard
 
-lint: install
+lint: install  ## style, types, migrations and the calibration table, as CI checks them
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py calibration_table --check
 

@@ -3,9 +3,11 @@ database (a fixed number of queries, whatever the number of audits)."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet
 
 from questionnaire.models import Audit, Band, Business
@@ -53,7 +55,7 @@ class DashboardFilters(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("submitted_from"), data.get("submitted_to")
         if start and end and start > end:
             self.add_error("submitted_to", "The end date is before the start date.")
@@ -82,7 +84,7 @@ def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
     return audits.order_by(*_ordering(filters.get("sort") or DEFAULT_SORT))
 
 
-def shared_businesses(consultant) -> QuerySet[Business]:
+def shared_businesses(consultant) -> QuerySet[Business, Any]:
     """The businesses whose owners share them with this consultant now."""
     return Business.objects.filter(shares__consultant=consultant).order_by().values("pk")
 
@@ -106,8 +108,9 @@ class TwoEndedPaginator(Paginator):
         top = min(bottom + self.per_page, self.count)
         if bottom <= self.count // 2:
             return super().page(number)
-        from_end = self.object_list.reverse()[self.count - top : self.count - bottom]
-        return self._get_page(list(from_end)[::-1], number, self)
+        audits = cast(QuerySet, self.object_list)
+        from_end = audits.reverse()[self.count - top : self.count - bottom]
+        return Page(list(from_end)[::-1], number, self)
 
 
 def _ordering(sort: str) -> list:

@@ -96,7 +96,10 @@ def accept_invitation(request, token: str):
     invitation = get_object_or_404(
         Invitation.objects.select_related("consultant__consultant"), token_hash=hash_token(token)
     )
-    context = {"invitation": invitation, "consultant": invitation.consultant.consultant}
+    context: dict[str, object] = {
+        "invitation": invitation,
+        "consultant": invitation.consultant.consultant,
+    }
     if invitation.is_used or invitation.is_expired:
         return render(request, "consulting/invitation_closed.html", context, status=410)
     if not request.user.is_authenticated:

@@ -7,8 +7,9 @@ from questionnaire.content import ContentError, copy_as_draft, publish
 from questionnaire.models import Answer, Audit, Business, Option, Question, QuestionnaireVersion
 
 
-class FrozenWhenPublished:
-    """Editing is allowed only on draft versions and what belongs to them."""
+class FrozenWhenPublishedAdmin(admin.ModelAdmin):
+    """Editing is allowed only on draft versions and what belongs to them (the models
+    refuse the rest too: questionnaire.models.FrozenWhenPublished)."""
 
     def version_of(self, obj):
         raise NotImplementedError
@@ -40,7 +41,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(QuestionnaireVersion)
-class QuestionnaireVersionAdmin(FrozenWhenPublished, admin.ModelAdmin):
+class QuestionnaireVersionAdmin(FrozenWhenPublishedAdmin):
     list_display = ["number", "title", "published_at", "created_at", "based_on"]
     readonly_fields = ["number", "source", "based_on", "published_at", "created_at"]
     inlines = [QuestionInline]
@@ -81,7 +82,7 @@ class OptionInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(FrozenWhenPublished, admin.ModelAdmin):
+class QuestionAdmin(FrozenWhenPublishedAdmin):
     list_display = ["number", "text", "dimension", "kind", "version"]
     list_filter = ["version", "dimension"]
     inlines = [OptionInline]
@@ -106,8 +107,8 @@ class BusinessAdmin(admin.ModelAdmin):
 
 class AnswerInline(admin.TabularInline):
     model = Answer
-    fields = ["question", "choices", "note"]
-    readonly_fields = fields
+    fields = ("question", "choices", "note")
+    readonly_fields = ("question", "choices", "note")
     extra = 0
     can_delete = False
 

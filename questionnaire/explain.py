@@ -89,8 +89,7 @@ def answer_reasons(
     reasons = [Reason(question.key, question.number, effect, f"You said {said}: this {verdict}.")]
     if "fit" in question.trait_names:
         reasons += _misfit_reasons(rubric, question, chosen, profile)
-    if _over_focus_limit(rubric, question, chosen):
-        focus = rubric.focus(question)
+    if focus := _exceeded_focus(rubric, question, chosen):
         text = focus["reason"].format(count=len(chosen), **focus)
         reasons.append(Reason(question.key, question.number, Effect.WEAKNESS, text))
     return reasons
@@ -114,9 +113,12 @@ def _misfit_reasons(
     return [Reason(question.key, question.number, Effect.WEAKNESS, text)]
 
 
-def _over_focus_limit(rubric: Rubric, question: QuestionSpec, chosen: Sequence) -> bool:
+def _exceeded_focus(rubric: Rubric, question: QuestionSpec, chosen: Sequence) -> Mapping | None:
+    """The question's focus rule, when more is ticked than it allows."""
     focus = rubric.focus(question)
-    return bool(focus) and not is_gap(chosen) and len(chosen) > focus["limit"]
+    if focus and not is_gap(chosen) and len(chosen) > focus["limit"]:
+        return focus
+    return None
 
 
 def _lacking(rubric: Rubric, answers: Answers, traits: Sequence[str]) -> list[QuestionSpec]:
@@ -196,8 +198,8 @@ def _advice(rubric: Rubric, question: QuestionSpec, answers: Answers, profile: P
     the focus advice when too much is ticked, else the dimension's advice."""
     chosen = chosen_options(question, answers)
     advice = [option.advice_for(profile.size) for option in chosen]
-    if _over_focus_limit(rubric, question, chosen):
-        advice.append(rubric.focus(question)["advice"])
+    if focus := _exceeded_focus(rubric, question, chosen):
+        advice.append(focus["advice"])
     advice = [text for text in advice if text]
     return " ".join(dict.fromkeys(advice)) or rubric.dimension_text(question.dimension, "advice")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from questionnaire.flow import StepInput
 from questionnaire.models import NOTE_MAX_LENGTH, Answer, Business, Question
-from questionnaire.profile import Network
+from questionnaire.profile import Network, SellsTo
 
 
 class BusinessProfileForm(forms.ModelForm):
@@ -32,7 +34,8 @@ class BusinessProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "organization"
-        self.fields["sells_to"].choices = self.fields["sells_to"].choices[1:]  # no blank radio
+        sells_to = cast(forms.ChoiceField, self.fields["sells_to"])
+        sells_to.choices = SellsTo.choices  # the radios, without the blank choice
 
 
 class AnswerForm(forms.Form):

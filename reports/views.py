@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from questionnaire.access import READ, audit_or_404
@@ -26,6 +27,7 @@ def audit_pdf(request, audit_id: int):
         raise Http404("A draft has no report yet.")
     report = pdf.report_for(audit)
     etag = f'"{report.fingerprint}"'
+    response: HttpResponseBase
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:

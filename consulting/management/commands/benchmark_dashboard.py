@@ -14,7 +14,8 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
-from consulting.models import Consultant
+from consulting.dashboard import client_audits
+from consulting.models import Consultant, Share
 from consulting.views import dashboard
 from questionnaire.models import Audit, Band, Business, QuestionnaireVersion
 from questionnaire.profile import Sector
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             pass
 
     def count(self, consultant) -> int:
-        return Audit.objects.for_consultant(consultant).count()
+        return client_audits(consultant, {}).count()
 
     def make_consultant(self):
         user = get_user_model().objects.create(
@@ -99,7 +100,6 @@ class Command(BaseCommand):
             [
                 Business(
                     owner=owners[i // 5],
-                    consultant=consultant,
                     sector=rng.choice(sectors),
                     name=f"{rng.choice(WORDS)} {rng.choice(TRADES)} {start + i}",
                     size="micro",
@@ -109,11 +109,15 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
+        Share.objects.bulk_create(
+            [Share(business=business, consultant=consultant) for business in businesses],
+            batch_size=2000,
+        )
         now = timezone.now()
         audits = []
         for business in businesses:
             status = rng.choice(["draft", "submitted", "in_review", "reviewed", "reviewed"])
-            audit = Audit(business=business, consultant=consultant, version=version, status=status)
+            audit = Audit(business=business, version=version, status=status)
             if status != "draft":
                 b2c, b2b = rng.randint(0, 100), rng.randint(0, 100)
                 audit.submitted_at = now - timedelta(minutes=rng.randint(0, 500_000))
