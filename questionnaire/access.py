@@ -27,12 +27,12 @@ def audit_or_404(user, audit_id: int, action: str) -> Audit:
     audits = Audit.objects.select_related("business__owner", "version")
     audit = get_object_or_404(audits, pk=audit_id)
     if not allowed(user, action, audit):
-        raise Http404("No such audit.")
+        raise Http404
     return audit
 
 
 def business_or_404(user, business_id: int) -> Business:
     business = get_object_or_404(Business, pk=business_id)
     if not allowed(user, MANAGE, business):
-        raise Http404("No such business.")
+        raise Http404
     return business

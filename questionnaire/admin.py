@@ -115,7 +115,7 @@ class AnswerInline(admin.TabularInline):
 
 @admin.register(Audit)
 class AuditAdmin(admin.ModelAdmin):
-    list_display = ["business", "status", "version", "created_at", "submitted_at"]
+    list_display = ["business", "status", "version", "created_at", "updated_at", "submitted_at"]
     list_filter = ["status", "version"]
     search_fields = ["business__name", "business__owner__email"]
     readonly_fields = ["version", "profile", "submitted_at"]

@@ -24,13 +24,13 @@ class EditConflict(Exception):
     """The answer changed elsewhere (another tab or device) since this form was shown."""
 
     def __init__(self, current: Answer):
-        super().__init__("answer changed since the form was shown")
+        super().__init__()
         self.current = current
 
 
 class IncompleteAudit(Exception):
     def __init__(self, missing: list[Question]):
-        super().__init__("unanswered questions")
+        super().__init__()
         self.missing = missing
 
 
@@ -77,70 +77,70 @@ class StepInput:
     seen_revision: int | None  # the revision the form was rendered with; None skips the check
 
 
-@transaction.atomic
 def save_answer(audit: Audit, question: Question, given: StepInput) -> Answer:
-    # Lock the audit row so a concurrent submit and a late step save cannot interleave.
-    audit = Audit.objects.select_for_update().get(pk=audit.pk)
-    if not audit.is_draft:
-        raise AuditLocked
-    answer, _ = Answer.objects.select_for_update().get_or_create(audit=audit, question=question)
-    if given.seen_revision is not None and given.seen_revision != answer.revision:
-        raise EditConflict(answer)
-    answer.choices = given.choices
-    answer.note = given.note
-    answer.revision += 1
-    answer.save()
-    Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now())
-    return answer
+    with transaction.atomic():
+        # Lock the audit row so a concurrent submit and a late step save cannot interleave.
+        audit = Audit.objects.select_for_update().get(pk=audit.pk)
+        if not audit.is_draft:
+            raise AuditLocked
+        answer, _ = Answer.objects.select_for_update().get_or_create(audit=audit, question=question)
+        if given.seen_revision is not None and given.seen_revision != answer.revision:
+            raise EditConflict(answer)
+        answer.choices = given.choices
+        answer.note = given.note
+        answer.revision += 1
+        answer.save()
+        Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now())
+        return answer
 
 
-@transaction.atomic
 def submit_audit(audit: Audit) -> Audit:
-    audit = Audit.objects.select_for_update().select_related("business").get(pk=audit.pk)
-    if not audit.is_draft:
-        raise AuditLocked
-    answers = answers_by_question(audit)
-    missing = [
-        q
-        for q in audit.version.questions.all()
-        if q.pk not in answers or not answers[q.pk].is_complete
-    ]
-    if missing:
-        raise IncompleteAudit(missing)
-    audit.status = Audit.Status.SUBMITTED
-    audit.submitted_at = timezone.now()
-    audit.profile = audit.business.profile()
-    verdicts.record_verdict(audit)
-    audit.save()
-    _announce(signals.audit_submitted, audit)
-    return audit
+    with transaction.atomic():
+        audit = Audit.objects.select_for_update().select_related("business").get(pk=audit.pk)
+        if not audit.is_draft:
+            raise AuditLocked
+        answers = answers_by_question(audit)
+        missing = [
+            q
+            for q in audit.version.questions.all()
+            if q.pk not in answers or not answers[q.pk].is_complete
+        ]
+        if missing:
+            raise IncompleteAudit(missing)
+        audit.status = Audit.Status.SUBMITTED
+        audit.submitted_at = timezone.now()
+        audit.profile = audit.business.profile()
+        verdicts.record_verdict(audit)
+        audit.save()
+        _announce(signals.audit_submitted, audit)
+        return audit
 
 
-@transaction.atomic
 def start_review(audit: Audit, reviewer) -> Audit:
-    audit = Audit.objects.select_for_update().get(pk=audit.pk)
-    if audit.status != Audit.Status.SUBMITTED:
-        raise WrongStatus
-    audit.status = Audit.Status.IN_REVIEW
-    audit.review_started_at, audit.review_started_by = timezone.now(), reviewer
-    audit.save(update_fields=["status", "review_started_at", "review_started_by", "updated_at"])
-    return audit
+    with transaction.atomic():
+        audit = Audit.objects.select_for_update().get(pk=audit.pk)
+        if audit.status != Audit.Status.SUBMITTED:
+            raise WrongStatus
+        audit.status = Audit.Status.IN_REVIEW
+        audit.review_started_at, audit.review_started_by = timezone.now(), reviewer
+        audit.save(update_fields=["status", "review_started_at", "review_started_by", "updated_at"])
+        return audit
 
 
-@transaction.atomic
 def finish_review(audit: Audit, reviewer) -> Audit:
     """Mark the review done (straight from submitted, too: starting it is optional)."""
-    audit = Audit.objects.select_for_update().select_related("business__owner").get(pk=audit.pk)
-    if audit.status not in (Audit.Status.SUBMITTED, Audit.Status.IN_REVIEW):
-        raise WrongStatus
-    now = timezone.now()
-    if audit.review_started_at is None:
-        audit.review_started_at, audit.review_started_by = now, reviewer
-    audit.status = Audit.Status.REVIEWED
-    audit.reviewed_at, audit.reviewed_by = now, reviewer
-    audit.save()
-    _announce(signals.audit_reviewed, audit)
-    return audit
+    with transaction.atomic():
+        audit = Audit.objects.select_for_update().select_related("business__owner").get(pk=audit.pk)
+        if audit.status not in (Audit.Status.SUBMITTED, Audit.Status.IN_REVIEW):
+            raise WrongStatus
+        now = timezone.now()
+        if audit.review_started_at is None:
+            audit.review_started_at, audit.review_started_by = now, reviewer
+        audit.status = Audit.Status.REVIEWED
+        audit.reviewed_at, audit.reviewed_by = now, reviewer
+        audit.save()
+        _announce(signals.audit_reviewed, audit)
+        return audit
 
 
 def _announce(signal, audit: Audit) -> None:

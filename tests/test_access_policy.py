@@ -27,7 +27,7 @@ ROLES = (
     "owner",  # Olive, whose business it is
     "other_owner",  # Oscar, another client of the site
     "consultant",  # Carla, whom Olive shares the business with
-    "other_consultant",  # Connor, a consultant Olive never shared it with
+    "other_consultant",  # Connor, who consults for Oscar but was never shared Olive's
     "revoked",  # Rita: Olive shares it with her, but her consultant role was removed
     "withdrawn",  # Walt: a consultant Olive shared it with, then stopped sharing
     "anonymous",
@@ -108,12 +108,14 @@ def site(questionnaire):
     rita.consultant.delete()
     walt = make_consultant("walt@example.com", "Walt")
     walts_share = share_business(business, walt)
+    oscar, connor = make_user("oscar@example.com"), make_consultant("connor@example.com", "Connor")
+    share_business(make_business(oscar, "Oscar's Garage"), connor)
     clients = {role: Client() for role in ROLES}
     for role, user in [
         ("owner", olive),
-        ("other_owner", make_user("oscar@example.com")),
+        ("other_owner", oscar),
         ("consultant", carla),
-        ("other_consultant", make_consultant("connor@example.com", "Connor")),
+        ("other_consultant", connor),
         ("revoked", rita),
         ("withdrawn", walt),
     ]:

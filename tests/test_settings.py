@@ -44,6 +44,24 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_with_nothing_set_the_site_is_in_production_mode():
+    """Fail closed: forgetting DJANGO_DEBUG must never mean debug pages and a public key."""
+    result = manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_the_demo_data_refuses_to_be_seeded_in_production():
+    result = manage(
+        "seed_demo",
+        DJANGO_SECRET_KEY="k" * 50,
+        DJANGO_ALLOWED_HOSTS="audit.example.com",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode != 0
+    assert "runs only for local use (DJANGO_DEBUG=1)" in result.stderr
+
+
 def test_a_bad_boolean_fails_loudly(monkeypatch):
     monkeypatch.setenv("DJANGO_DEBUG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG must be one of"):

@@ -153,3 +153,19 @@ def test_a_recommendation_changes_the_pdf(carla_client, owner_client, olive_audi
         reverse("consulting:add_recommendation", args=[olive_audit.pk]), {"text": "New"}
     )
     assert owner_client.get(pdf_url)["ETag"] != before
+
+
+def test_finishing_a_review_straight_away_records_when_it_started(carla, carla_client, olive_audit):
+    carla_client.post(reverse("consulting:status", args=[olive_audit.pk]), {"step": "finish"})
+    olive_audit.refresh_from_db()
+    assert olive_audit.review_started_by == carla
+    assert olive_audit.review_started_at == olive_audit.reviewed_at
+
+
+def test_finishing_a_review_keeps_when_it_was_started(carla, carla_client, olive_audit):
+    status_url = reverse("consulting:status", args=[olive_audit.pk])
+    carla_client.post(status_url, {"step": "start"})
+    started = Audit.objects.get(pk=olive_audit.pk).review_started_at
+    carla_client.post(status_url, {"step": "finish"})
+    olive_audit.refresh_from_db()
+    assert olive_audit.review_started_at == started < olive_audit.reviewed_at

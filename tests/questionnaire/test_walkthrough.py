@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from questionnaire import flow
+from questionnaire.content import copy_as_draft, publish
 from questionnaire.models import Answer, Audit, Business
 from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit
 
@@ -172,3 +174,41 @@ def test_business_page_lists_its_audit_history(owner_client, business):
         reverse("questionnaire:business_detail", args=[business.pk])
     ).content.decode()
     assert "Submitted" in page and "Draft" in page
+
+
+def test_a_question_left_with_only_a_note_is_where_resume_lands(owner_client, business):
+    audit = make_audit(business, {"customers": ["clear"]})
+    owner_client.post(step_url(audit, 2), {"note": "Not sure yet", "back": ""})
+    response = owner_client.get(reverse("questionnaire:audit_detail", args=[audit.pk]))
+    assert response["Location"] == step_url(audit, 2)
+
+
+def test_resume_finds_the_question_by_its_number_on_a_later_edition(
+    owner_client, business, questionnaire
+):
+    """On a second edition the questions' ids no longer match their numbers."""
+    publish(copy_as_draft(questionnaire))
+    audit = make_audit(business, {"customers": ["clear"], "customer_value": ["distinctive"]})
+    assert audit.version != questionnaire
+    response = owner_client.get(reverse("questionnaire:audit_detail", args=[audit.pk]))
+    assert response["Location"] == step_url(audit, 3)
+
+
+def test_a_tab_left_open_over_two_saves_elsewhere_is_caught(business):
+    audit = make_audit(business)
+    question = audit.version.questions.get(number=1)
+    flow.save_answer(audit, question, flow.StepInput(["clear"], "", None))  # the stale tab's view
+    seen = Answer.objects.get(audit=audit, question=question).revision
+    flow.save_answer(audit, question, flow.StepInput(["general"], "", seen))  # another tab
+    flow.save_answer(audit, question, flow.StepInput(["clear"], "", seen + 1))  # and again
+    with pytest.raises(flow.EditConflict):
+        flow.save_answer(audit, question, flow.StepInput(["varied"], "", seen + 1))
+
+
+def test_saving_a_step_marks_the_draft_as_worked_on(business):
+    audit = make_audit(business)
+    before = Audit.objects.get(pk=audit.pk).updated_at
+    flow.save_answer(
+        audit, audit.version.questions.get(number=1), flow.StepInput(["clear"], "", None)
+    )
+    assert Audit.objects.get(pk=audit.pk).updated_at > before
