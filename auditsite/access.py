@@ -48,6 +48,8 @@ POLICY = {
     "review_audit": submitted & clients_consultant,
     # Seeing a business's history, running its audit again, choosing whom it is shared with.
     "manage_business": rules.predicate(owns_business),
+    # The consultant's workspace: dashboard, export, invitations.
+    "work_as_consultant": rules.predicate(is_consultant),
 }
 
 for name, predicate in POLICY.items():

@@ -1,17 +1,17 @@
-"""The consultant's side of the door: the role check for the workspace pages, and the
-client audits a consultant may review (by the one policy in auditsite/access.py)."""
+"""The consultant's side of the door, asked of the one policy (auditsite/access.py): may
+this user use the consultant's workspace, and which client audit may they review."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
-from questionnaire.access import REVIEW, audit_or_404
+from questionnaire.access import REVIEW, allowed, audit_or_404
 from questionnaire.models import Audit
 
 
 def is_consultant(user) -> bool:
-    return user.is_authenticated and hasattr(user, "consultant")
+    return allowed(user, "work_as_consultant", None)
 
 
 def consultant_required(view):
