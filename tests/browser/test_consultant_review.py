@@ -75,4 +75,20 @@ def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_ser
     path = artifacts / "client-with-recommendation.pdf"
     download_info.value.save_as(path)
     assert RECOMMENDATION in pdf_text(path.read_bytes())
+
+    # Olive stops sharing; Carla, still logged in elsewhere, loses the audit at once.
+    page.goto(f"{live_server.url}/businesses/{audit.business.pk}/")
+    expect(page.get_by_text("Carla Jones (carla@example.com)")).to_be_visible()
+    page.get_by_role("link", name="Stop sharing with carla@example.com").click()
+    page.get_by_role("button", name="Stop sharing").click()
+    expect(page.get_by_text("Olive's Bakery is no longer shared with Carla Jones.")).to_be_visible()
     client.close()
+    consultant = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = consultant.new_page()
+    log_in(page, live_server.url, carla.email)
+    results = page.goto(f"{live_server.url}/audits/{audit.pk}/results/")
+    assert results is not None and results.status == 404
+    page.goto(f"{live_server.url}/consultant/")
+    expect(page.get_by_text("1 audit", exact=True)).to_be_visible()
+    expect(page.get_by_text("Olive's Bakery")).to_have_count(0)
+    consultant.close()
