@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "auditsite.middleware.refuse_large_requests",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +55,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
+
+# The site takes no uploads and its largest form is a 5,000-character note: anything
+# much bigger is refused before it is read (auditsite/middleware.py answers 413).
+MAX_REQUEST_BODY = env_int("DJANGO_MAX_REQUEST_BODY", 256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY
+FILE_UPLOAD_HANDLERS: list[str] = []
 
 ROOT_URLCONF = "auditsite.urls"
 WSGI_APPLICATION = "auditsite.wsgi.application"

@@ -12,6 +12,7 @@ from django.db.models import F, Q, QuerySet
 
 from questionnaire.models import Audit, Band, Business
 from questionnaire.profile import Sector
+from questionnaire.text import CleanText
 
 # Sortable columns: the name in the URL -> (the column heading, the database ordering).
 SORTS = {
@@ -36,7 +37,7 @@ def _bands() -> list:
     return [*_blank(Band.choices), (NOT_ASSESSED, "Not assessed")]
 
 
-class DashboardFilters(forms.Form):
+class DashboardFilters(CleanText, forms.Form):
     q = forms.CharField(
         label="Search", required=False, max_length=100, help_text="Business name or owner email"
     )

@@ -13,25 +13,28 @@ def _absolute(path: str) -> str:
 
 
 def _send(template: str, to: str, context: dict) -> None:
-    subject, body = render_to_string(template, context).split("\n", 1)
-    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+    """Send `<template>.txt` with the subject `<template>_subject.txt`, made one line
+    whatever a name in it holds: a line break in a header would be an injected header."""
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}.txt", context).strip() + "\n"
+    send_mail(subject, body, None, [to])
 
 
 def invitation(invitation, token: str) -> None:
     link = _absolute(reverse("consulting:accept_invitation", args=[token]))
     context = {"invitation": invitation, "link": link, "consultant": invitation.consultant}
-    _send("consulting/email/invitation.txt", invitation.email, context)
+    _send("consulting/email/invitation", invitation.email, context)
 
 
 def client_submitted(audit: Audit, consultant) -> None:
     link = _absolute(reverse("consulting:review", args=[audit.pk]))
-    _send("consulting/email/client_submitted.txt", consultant.email, {"audit": audit, "link": link})
+    _send("consulting/email/client_submitted", consultant.email, {"audit": audit, "link": link})
 
 
 def review_done(audit: Audit) -> None:
     link = _absolute(reverse("reports:audit_results", args=[audit.pk]))
     _send(
-        "consulting/email/review_done.txt",
+        "consulting/email/review_done",
         audit.business.owner.email,
         {"audit": audit, "link": link},
     )

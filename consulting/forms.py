@@ -1,6 +1,14 @@
 from django import forms
 
-from consulting.models import TEXT_MAX_LENGTH, AuditNote, Invitation, Recommendation, ScoreOverride
+from consulting.models import (
+    TEXT_MAX_LENGTH,
+    AuditNote,
+    Consultant,
+    Invitation,
+    Recommendation,
+    ScoreOverride,
+)
+from questionnaire.text import CleanText
 
 TOO_LONG = (
     "This is %(show_value)s characters long; please keep it to %(limit_value)s. "
@@ -31,7 +39,7 @@ class OwnIds:
         super().__init__(*args, **kwargs)
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(CleanText, forms.ModelForm):
     message = forms.CharField(
         label="A short message (optional)",
         required=False,
@@ -47,7 +55,7 @@ class InvitationForm(forms.ModelForm):
         error_messages = {"email": {"required": "Enter the client's email address."}}
 
 
-class NoteForm(OwnIds, forms.ModelForm):
+class NoteForm(CleanText, OwnIds, forms.ModelForm):
     id_prefix = "note"
     text = _text_field("Private note")
 
@@ -56,7 +64,7 @@ class NoteForm(OwnIds, forms.ModelForm):
         fields = ["text"]
 
 
-class RecommendationForm(OwnIds, forms.ModelForm):
+class RecommendationForm(CleanText, OwnIds, forms.ModelForm):
     id_prefix = "recommendation"
     text = _text_field("Recommendation")
 
@@ -65,7 +73,7 @@ class RecommendationForm(OwnIds, forms.ModelForm):
         fields = ["text"]
 
 
-class OverrideForm(OwnIds, forms.ModelForm):
+class OverrideForm(CleanText, OwnIds, forms.ModelForm):
     id_prefix = "override"
     score = forms.IntegerField(
         label="Your score (0-100)",
@@ -82,3 +90,11 @@ class OverrideForm(OwnIds, forms.ModelForm):
     class Meta:
         model = ScoreOverride
         fields = ["dimension", "score", "reason"]
+
+
+class ConsultantSignupForm(CleanText, forms.ModelForm):
+    class Meta:
+        model = Consultant
+        fields = ["display_name"]
+        labels = {"display_name": "Your name as clients will see it"}
+        widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "name"})}

@@ -19,12 +19,19 @@ from consulting.dashboard import (
     TwoEndedPaginator,
     client_audits,
 )
-from consulting.forms import InvitationForm, NoteForm, OverrideForm, RecommendationForm
+from consulting.forms import (
+    ConsultantSignupForm,
+    InvitationForm,
+    NoteForm,
+    OverrideForm,
+    RecommendationForm,
+)
 from consulting.models import Consultant, Invitation, Share, SignupSetting, hash_token
 from questionnaire import flow
 from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
-from questionnaire.models import Business
+from questionnaire.models import Business, Dimension
+from questionnaire.text import parse_id
 from questionnaire.verdicts import result_for
 
 PAGE_SIZE = 25
@@ -114,8 +121,7 @@ def accept_invitation(request, token: str):
     form = BusinessProfileForm(request.POST if "new_business" in request.POST else None)
     if request.method == "POST":
         if "business" in request.POST:
-            chosen = request.POST["business"]
-            business = get_object_or_404(shareable, pk=int(chosen) if chosen.isdigit() else 0)
+            business = get_object_or_404(shareable, pk=parse_id(request.POST["business"]))
             return _accept(request, invitation, business, next_url="questionnaire:my_audits")
         if form.is_valid():
             business = form.save(commit=False)
@@ -149,12 +155,13 @@ def become_consultant(request):
         return redirect("consulting:dashboard")
     if not SignupSetting.current().consultant_signup_open:
         return render(request, "consulting/signup_closed.html", status=403)
-    if request.method == "POST":
-        name = request.POST.get("display_name", "").strip()[:120]
+    form = ConsultantSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["display_name"]
         Consultant.objects.get_or_create(user=request.user, defaults={"display_name": name})
         messages.success(request, "You are now a consultant: invite your first client.")
         return redirect("consulting:invitations")
-    return render(request, "consulting/become_consultant.html")
+    return render(request, "consulting/become_consultant.html", {"form": form})
 
 
 @consultant_required
@@ -240,7 +247,9 @@ def delete_recommendation(request, audit_id: int, recommendation_id: int):
 @require_POST
 def override_score(request, audit_id: int):
     audit = client_audit_or_404(request.user, audit_id)
-    existing = audit.score_overrides.filter(dimension=request.POST.get("dimension")).first()
+    dimension = request.POST.get("dimension", "")
+    known = dimension in Dimension.values  # the form says what is wrong with anything else
+    existing = audit.score_overrides.filter(dimension=dimension).first() if known else None
     form = OverrideForm(request.POST, instance=existing)
     if not form.is_valid():
         return _render_review(request, audit, forms={"override_form": form})

@@ -9,9 +9,10 @@ from django import forms
 from questionnaire.flow import StepInput
 from questionnaire.models import NOTE_MAX_LENGTH, Answer, Business, Question
 from questionnaire.profile import Network, SellsTo
+from questionnaire.text import CleanText
 
 
-class BusinessProfileForm(forms.ModelForm):
+class BusinessProfileForm(CleanText, forms.ModelForm):
     networks = forms.MultipleChoiceField(
         label="Networks you already use",
         choices=Network.choices,
@@ -38,7 +39,7 @@ class BusinessProfileForm(forms.ModelForm):
         sells_to.choices = SellsTo.choices  # the radios, without the blank choice
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(CleanText, forms.Form):
     """The form for one question: its options, an optional note, and the revision it was
     rendered with (so a save from a stale tab is caught rather than silently winning)."""
 
@@ -91,7 +92,8 @@ class AnswerForm(forms.Form):
 
     def clean_choices(self) -> list[str]:
         value = self.cleaned_data.get("choices") or []
-        chosen = [value] if isinstance(value, str) else list(value)
+        # The same option posted twice counts once (a crafted form must not score double).
+        chosen = [value] if isinstance(value, str) else list(dict.fromkeys(value))
         dont_know = {o.key for o in self.options if o.is_dont_know}
         if len(chosen) > 1 and dont_know & set(chosen):
             raise forms.ValidationError(
