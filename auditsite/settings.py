@@ -130,6 +130,9 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "questionnaire:my_audits"
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # How long a consultant's invitation link stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# How many invitations one consultant may send in 24 hours (so the site cannot be used to
+# send mail in bulk).
+INVITATIONS_PER_DAY = env_int("INVITATIONS_PER_DAY", 20)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

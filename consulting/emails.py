@@ -22,7 +22,14 @@ def _send(template: str, to: str, context: dict) -> None:
 
 def invitation(invitation, token: str) -> None:
     link = _absolute(reverse("consulting:accept_invitation", args=[token]))
-    context = {"invitation": invitation, "link": link, "consultant": invitation.consultant}
+    quoted = "\n".join(f"> {line}" for line in invitation.message.splitlines())
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "consultant": invitation.consultant,
+        "site_url": settings.SITE_URL,
+        "quoted_message": quoted,
+    }
     _send("consulting/email/invitation", invitation.email, context)
 
 

@@ -65,8 +65,10 @@ class Share(models.Model):
 class SignupSetting(models.Model):
     """Site-wide switch for the public consultant sign-up (one row, edited in the admin)."""
 
+    # Closed unless the administrator opens it: a consultant can email invitations in the
+    # site's name, so the role is not for anyone who asks.
     consultant_signup_open = models.BooleanField(
-        default=True, help_text="Anyone may sign up as a consultant while this is on."
+        default=False, help_text="Anyone with an account may become a consultant while this is on."
     )
 
     class Meta:
@@ -127,6 +129,12 @@ class Invitation(models.Model):
             expires_at=timezone.now() + lifetime,
         )
         return invitation, token
+
+    @classmethod
+    def sent_recently(cls, consultant) -> int:
+        """How many invitations this consultant sent in the last 24 hours."""
+        since = timezone.now() - timedelta(days=1)
+        return cls.objects.filter(consultant=consultant, created_at__gte=since).count()
 
     @property
     def is_used(self) -> bool:

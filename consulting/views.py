@@ -86,6 +86,13 @@ def export_csv(request):
 @consultant_required
 def invitations(request):
     form = InvitationForm(request.POST or None)
+    limit = settings.INVITATIONS_PER_DAY
+    if request.method == "POST" and Invitation.sent_recently(request.user) >= limit:
+        form.add_error(
+            None,
+            f"You have sent {limit} invitations in the last 24 hours, "
+            "the most the site allows; please send this one tomorrow.",
+        )
     if request.method == "POST" and form.is_valid():
         invitation, token = Invitation.issue(
             request.user, form.cleaned_data["email"], form.cleaned_data["message"]

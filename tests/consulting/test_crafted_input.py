@@ -5,14 +5,19 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from consulting.models import Consultant, Invitation, ScoreOverride
+from consulting.models import Consultant, Invitation, ScoreOverride, SignupSetting
 from questionnaire.models import Answer
 from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_user, share_business
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_nul_in_the_consultant_name_is_refused_and_kept(client):
+@pytest.fixture
+def open_signup(db):
+    SignupSetting.objects.create(pk=1, consultant_signup_open=True)
+
+
+def test_a_nul_in_the_consultant_name_is_refused_and_kept(client, open_signup):
     client.force_login(make_user("nina@example.com"))
     response = client.post(reverse("consulting:become_consultant"), {"display_name": "Ni\x00na"})
     assert response.status_code == 200
@@ -20,7 +25,7 @@ def test_a_nul_in_the_consultant_name_is_refused_and_kept(client):
     assert not Consultant.objects.exists()
 
 
-def test_a_line_break_in_the_consultant_name_is_refused(client):
+def test_a_line_break_in_the_consultant_name_is_refused(client, open_signup):
     client.force_login(make_user("nina@example.com"))
     response = client.post(
         reverse("consulting:become_consultant"), {"display_name": "Nina\r\nBcc: x@example.com"}

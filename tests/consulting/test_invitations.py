@@ -137,3 +137,24 @@ def test_a_business_can_be_shared_with_a_second_consultant(
     response = owner_client.post(invite(), {"business": business.pk}, follow=True)
     assert "is now shared with Carla Jones" in response.content.decode()
     assert shared_with(business) == [connor, carla]
+
+
+def test_the_email_says_who_really_sent_it_and_marks_their_words(carla, invite):
+    invite()
+    body = mail.outbox[-1].body
+    assert "Carla Jones (carla.consultant@example.com), a consultant with an account" in body
+    assert "Their message, in their own words (the site has not checked it):" in body
+    assert "> Let's look at it together" in body
+    assert "If you do not know carla.consultant@example.com, ignore this email" in body
+
+
+def test_a_consultant_can_send_only_so_many_invitations_a_day(carla_client, settings):
+    settings.INVITATIONS_PER_DAY = 3
+    url = reverse("consulting:invitations")
+    for n in range(3):
+        assert carla_client.post(url, {"email": f"c{n}@example.com"}).status_code == 302
+    refused = carla_client.post(url, {"email": "c4@example.com", "message": "Hello"})
+    page = refused.content.decode()
+    assert "You have sent 3 invitations in the last 24 hours" in page
+    assert "c4@example.com" in page and "Hello" in page  # what was typed is kept
+    assert Invitation.objects.count() == 3
