@@ -49,7 +49,7 @@ lint: install  ## style, types, migrations and the calibration table, as CI chec
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py calibration_table --check
 
-mutation: install  ## mutation-test the scoring rules (about 10 minutes); lists the survivors
+mutation: install  ## mutation-test the scoring, access and flow rules (about 20 minutes); lists the survivors
 	rm -rf mutants
 	$(BIN)/mutmut run || true
 	$(BIN)/mutmut results

@@ -1,6 +1,8 @@
 from django import forms
 
 from consulting.models import (
+    NOTES_PER_AUDIT,
+    RECOMMENDATIONS_PER_AUDIT,
     TEXT_MAX_LENGTH,
     AuditNote,
     Consultant,
@@ -55,8 +57,25 @@ class InvitationForm(CleanText, forms.ModelForm):
         error_messages = {"email": {"required": "Enter the client's email address."}}
 
 
-class NoteForm(CleanText, OwnIds, forms.ModelForm):
+class PerAuditLimit(forms.ModelForm):
+    """At most `limit` of these on one audit; the form's instance carries the audit."""
+
+    limit = 0
+    plural = ""
+
+    def clean(self):
+        data = super().clean()
+        if self._meta.model.objects.filter(audit=self.instance.audit).count() >= self.limit:
+            raise forms.ValidationError(
+                f"An audit can carry at most {self.limit} {self.plural}: "
+                "remove or merge one before adding another. Your text is kept below."
+            )
+        return data
+
+
+class NoteForm(CleanText, OwnIds, PerAuditLimit):
     id_prefix = "note"
+    limit, plural = NOTES_PER_AUDIT, "private notes"
     text = _text_field("Private note")
 
     class Meta:
@@ -64,8 +83,9 @@ class NoteForm(CleanText, OwnIds, forms.ModelForm):
         fields = ["text"]
 
 
-class RecommendationForm(CleanText, OwnIds, forms.ModelForm):
+class RecommendationForm(CleanText, OwnIds, PerAuditLimit):
     id_prefix = "recommendation"
+    limit, plural = RECOMMENDATIONS_PER_AUDIT, "recommendations"
     text = _text_field("Recommendation")
 
     class Meta:

@@ -13,6 +13,10 @@ from django.utils import timezone
 from questionnaire.models import Audit, Business, Dimension
 
 TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for the PDF
+# How many of each one audit may carry: enough for a thorough review, few enough that the
+# largest possible PDF renders in a few seconds (`make benchmark-pdf` reports it).
+RECOMMENDATIONS_PER_AUDIT = 15
+NOTES_PER_AUDIT = 50
 
 
 class Consultant(models.Model):

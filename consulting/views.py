@@ -213,11 +213,11 @@ def _render_review(request, audit, forms: dict | None = None):
 def _add(request, audit_id: int, form_class, name: str, saved: str):
     """Save a note, recommendation or override; on an error, show the page with the input."""
     audit = client_audit_or_404(request.user, audit_id)
-    form = form_class(request.POST)
+    form = form_class(
+        request.POST, instance=form_class._meta.model(audit=audit, author=request.user)
+    )
     if form.is_valid():
-        item = form.save(commit=False)
-        item.audit, item.author = audit, request.user
-        item.save()
+        form.save()
         messages.success(request, saved)
         return redirect("consulting:review", audit_id=audit.pk)
     return _render_review(request, audit, forms={name: form})

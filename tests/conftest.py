@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.test import Client
 
@@ -54,3 +56,17 @@ def media_in_tmp(settings, tmp_path):
 def fast_password_hashing(settings):
     """Real hashing costs ~0.25 s a user by design; tests make hundreds of users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+SCORING_MODULES = tuple(
+    f"questionnaire.{name}." for name in ("points", "scoring", "explain", "rubric")
+)
+SCORING_TESTS = {"test_worked_examples.py", "test_scoring_rules.py", "test_scoring_properties.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under `make mutation`, a scoring rule's mutants are judged by the scoring tests: the
+    rest of the suite scores audits too, but only to show them, and running it for each of
+    1,600 scoring mutants would take hours instead of minutes."""
+    if os.environ.get("MUTANT_UNDER_TEST", "").startswith(SCORING_MODULES):
+        items[:] = [item for item in items if item.path.name in SCORING_TESTS]

@@ -169,3 +169,15 @@ def test_finishing_a_review_keeps_when_it_was_started(carla, carla_client, olive
     carla_client.post(status_url, {"step": "finish"})
     olive_audit.refresh_from_db()
     assert olive_audit.review_started_at == started < olive_audit.reviewed_at
+
+
+def test_an_audit_carries_at_most_15_recommendations(carla, carla_client, olive_audit):
+    Recommendation.objects.bulk_create(
+        Recommendation(audit=olive_audit, author=carla, text=f"Advice {n}") for n in range(15)
+    )
+    response = carla_client.post(
+        reverse("consulting:add_recommendation", args=[olive_audit.pk]), {"text": "One more"}
+    )
+    page = response.content.decode()
+    assert "An audit can carry at most 15 recommendations" in page and "One more" in page
+    assert Recommendation.objects.filter(audit=olive_audit).count() == 15

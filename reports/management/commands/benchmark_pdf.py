@@ -16,9 +16,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import RequestFactory, override_settings
 
+from consulting.models import (
+    RECOMMENDATIONS_PER_AUDIT,
+    TEXT_MAX_LENGTH,
+    Recommendation,
+    ScoreOverride,
+)
 from questionnaire import flow
 from questionnaire.demo import fill_answers
-from questionnaire.models import Business, QuestionnaireVersion
+from questionnaire.models import NOTE_MAX_LENGTH, Business, Dimension, QuestionnaireVersion
 from reports import pdf
 from reports.views import audit_pdf
 
@@ -35,6 +41,7 @@ ANSWERS = {
     "success": ["vanity"],
 }
 NOTE = ("We are a family bakery with two shops and a market stall; " * 18).strip()
+WORST_NOTE = "Wir backen jeden Morgen frisch, und unsere Kunden kommen wegen der Beratung. " * 80
 
 
 class Rollback(Exception):
@@ -55,14 +62,16 @@ class Command(BaseCommand):
         parser.add_argument("--renders", type=int, default=20, help="timed first renders")
         parser.add_argument("--downloads", type=int, default=200, help="timed cached downloads")
         parser.add_argument("--memory-renders", type=int, default=200)
+        parser.add_argument("--worst-case-renders", type=int, default=3)
 
-    def handle(self, *args, renders, downloads, memory_renders, **options):
+    def handle(self, *args, renders, downloads, memory_renders, worst_case_renders, **options):
         if QuestionnaireVersion.objects.current() is None:
             raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
         with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
             try:
                 with transaction.atomic():
                     self.run(renders, downloads, memory_renders)
+                    self.worst_case(worst_case_renders)
                     raise Rollback
             except Rollback:
                 pass
@@ -106,8 +115,34 @@ class Command(BaseCommand):
             f"(growth {after - before:+.1f} MB)"
         )
 
-    def make_audit(self):
-        owner = get_user_model().objects.create_user("benchmark@example.invalid")
+    def worst_case(self, renders: int) -> None:
+        """The largest report the input caps allow: every note, recommendation and override
+        reason at its longest, as many recommendations and overrides as an audit may carry."""
+        audit = self.make_audit(note=WORST_NOTE[:NOTE_MAX_LENGTH], email="worst@example.invalid")
+        author = audit.business.owner
+        Recommendation.objects.bulk_create(
+            Recommendation(audit=audit, author=author, text=WORST_NOTE[:TEXT_MAX_LENGTH])
+            for _ in range(RECOMMENDATIONS_PER_AUDIT)
+        )
+        ScoreOverride.objects.bulk_create(
+            ScoreOverride(
+                audit=audit, author=author, dimension=key, score=50, reason=WORST_NOTE[:1000]
+            )
+            for key in Dimension.values
+        )
+        times, size = [], 0
+        for _ in range(renders):
+            started = time.perf_counter()
+            size = len(pdf.render_pdf(audit))
+            times.append(time.perf_counter() - started)
+        self.stdout.write(
+            f"Worst case ({RECOMMENDATIONS_PER_AUDIT} recommendations, every text at its cap): "
+            f"{size / 1024:.0f} KB, median {statistics.median(times) * 1000:.0f} ms, "
+            f"slowest {max(times) * 1000:.0f} ms of {renders}"
+        )
+
+    def make_audit(self, note: str = "", email: str = "benchmark@example.invalid"):
+        owner = get_user_model().objects.create_user(email)
         business = Business.objects.create(
             owner=owner,
             name="Harbour Bakery & Café",
@@ -117,5 +152,5 @@ class Command(BaseCommand):
             networks=["instagram", "facebook"],
         )
         audit = flow.start_audit(business)
-        fill_answers(audit, ANSWERS, {key: NOTE for key in ANSWERS})
+        fill_answers(audit, ANSWERS, {key: note or NOTE for key in ANSWERS})
         return flow.submit_audit(audit)
