@@ -28,6 +28,14 @@ class EditConflict(Exception):
         self.current = current
 
 
+class ProfileConflict(Exception):
+    """The business profile changed elsewhere since this form was shown."""
+
+    def __init__(self, current: Business):
+        super().__init__()
+        self.current = current
+
+
 class IncompleteAudit(Exception):
     def __init__(self, missing: list[Question]):
         super().__init__()
@@ -92,6 +100,18 @@ def save_answer(audit: Audit, question: Question, given: StepInput) -> Answer:
         answer.save()
         Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now())
         return answer
+
+
+def save_profile(business: Business, seen_revision: int | None) -> Business:
+    """Save a profile edited in a form (`business` holds the edits), unless another window
+    saved it since the form was shown (seen_revision None skips the check)."""
+    with transaction.atomic():
+        current = Business.objects.select_for_update().get(pk=business.pk)
+        if seen_revision is not None and seen_revision != current.revision:
+            raise ProfileConflict(current)
+        business.revision = current.revision + 1
+        business.save()
+        return business
 
 
 def submit_audit(audit: Audit) -> Audit:

@@ -37,6 +37,9 @@ class BusinessProfileForm(CleanText, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "organization"
         sells_to = cast(forms.ChoiceField, self.fields["sells_to"])
         sells_to.choices = SellsTo.choices  # the radios, without the blank choice
+        self.fields["revision"].initial = self.instance.revision
+
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class AnswerForm(CleanText, forms.Form):

@@ -200,6 +200,8 @@ class Business(models.Model):
         blank=True,
         help_text="Keys from questionnaire.profile.Network.",
     )
+    # Bumped on every save of the profile, so a second tab cannot silently undo this one.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -89,8 +89,12 @@ def audit_profile(request, audit_id: int):
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     form = BusinessProfileForm(request.POST or None, instance=audit.business)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        return redirect("questionnaire:audit_step", audit_id=audit.pk, number=1)
+        try:
+            flow.save_profile(form.save(commit=False), form.cleaned_data["revision"])
+        except flow.ProfileConflict as conflict:
+            form = _profile_conflict_form(request.POST, conflict.current)
+        else:
+            return redirect("questionnaire:audit_step", audit_id=audit.pk, number=1)
     return render(
         request,
         "questionnaire/audit_profile.html",
@@ -136,6 +140,22 @@ def audit_step(request, audit_id: int, number: int):
         "return_to_review": request.GET.get("next") == "review",
     }
     return render(request, "questionnaire/audit_step.html", context)
+
+
+def _profile_conflict_form(posted, current: Business) -> BusinessProfileForm:
+    """Re-show what this tab posted, say what the other one saved, and let a second save win."""
+    data = posted.copy()
+    data["revision"] = current.revision
+    form = BusinessProfileForm(data, instance=Business.objects.get(pk=current.pk))
+    form.is_valid()
+    form.add_error(
+        None,
+        f"These details were changed in another window while this page was open (they now "
+        f"say: {current.name}, {current.get_sector_display()}, {current.get_size_display()}, "
+        f"sells to {current.get_sells_to_display().lower()}). Your version is shown below: "
+        "save again to keep it.",
+    )
+    return form
 
 
 def _conflict_form(question, posted, current: Answer, going_back: bool) -> AnswerForm:

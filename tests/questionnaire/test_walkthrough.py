@@ -212,3 +212,21 @@ def test_saving_a_step_marks_the_draft_as_worked_on(business):
         audit, audit.version.questions.get(number=1), flow.StepInput(["clear"], "", None)
     )
     assert Audit.objects.get(pk=audit.pk).updated_at > before
+
+
+def test_a_stale_tab_cannot_silently_undo_a_profile_change(owner_client, business):
+    audit = make_audit(business)
+    url = reverse("questionnaire:audit_profile", args=[audit.pk])
+    profile = {"sector": "hospitality", "size": "micro", "sells_to": "consumers", "revision": 0}
+    # Tab A renames the business; tab B, opened before, then changes the sector.
+    assert owner_client.post(url, {**profile, "name": "Corner Bistro"}).status_code == 302
+    stale = owner_client.post(url, {**profile, "name": "Corner Café", "sector": "retail"})
+    page = stale.content.decode()
+    assert "changed in another window" in page and "they now say: Corner Bistro" in page
+    business.refresh_from_db()
+    assert (business.name, business.sector) == ("Corner Bistro", "hospitality")
+    # Saving again from tab B, having seen the warning, is a deliberate choice: it wins.
+    again = dict(profile, name="Corner Café", sector="retail", revision=business.revision)
+    assert owner_client.post(url, again).status_code == 302
+    business.refresh_from_db()
+    assert (business.name, business.sector) == ("Corner Café", "retail")
