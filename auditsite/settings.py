@@ -1,9 +1,11 @@
 """The one settings module. Everything that differs between machines comes from the
-environment; the defaults are for a developer's laptop (debug on, SQLite, console email)."""
+environment. The defaults fail closed: debug is off (and a secret key required) unless
+DJANGO_DEBUG=1, as `make run` and `make test` set it; SQLite and console email otherwise."""
 
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from auditsite.env import env_bool, env_int, env_list, env_str
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
     "questionnaire",
     "reports",
     "consulting",
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "auditsite.middleware.refuse_large_requests",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -193,4 +198,32 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     # WeasyPrint narrates every render step at INFO; its warnings still come through.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+}
+
+# Content-Security-Policy: the site runs no script of its own and loads nothing from
+# elsewhere, so only its own files are allowed (Bootstrap's form icons are data: images).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Permissions-Policy: none of the browser's powerful features is used by any page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }

@@ -71,3 +71,13 @@ def test_a_bad_boolean_fails_loudly(monkeypatch):
 def test_host_lists_are_split_and_trimmed(monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", " a.example.com, ,b.example.com ")
     assert env_list("DJANGO_ALLOWED_HOSTS") == ["a.example.com", "b.example.com"]
+
+
+@pytest.mark.django_db
+def test_every_page_carries_a_strict_content_security_policy_and_permissions_policy(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+    assert "unsafe-inline" not in policy and "script-src" not in policy  # default-src 'self'
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
