@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "health_check",
     "questionnaire",
     "reports",
     "consulting",

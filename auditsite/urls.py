@@ -1,14 +1,24 @@
 from django.contrib import admin
 from django.urls import include, path
+from health_check.views import HealthCheckView
 
 from questionnaire.views import home
 
 admin.site.site_header = "Social audit administration"
+handler500 = "auditsite.errors.server_error"
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    # For a load balancer: 200 when the database and the cache answer, 500 otherwise.
+    path(
+        "health/",
+        HealthCheckView.as_view(
+            checks=["health_check.checks.Database", "health_check.checks.Cache"]
+        ),
+        name="health",
+    ),
     path("", include("questionnaire.urls")),
     path("", include("reports.urls")),
     path("", include("consulting.urls")),

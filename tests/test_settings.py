@@ -81,3 +81,10 @@ def test_every_page_carries_a_strict_content_security_policy_and_permissions_pol
     assert "unsafe-inline" not in policy and "script-src" not in policy  # default-src 'self'
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_health_endpoint_reports_the_database_and_the_cache(client):
+    response = client.get("/health/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert set(response.json()) == {"Database(alias='default')", "Cache(alias='default')"}
