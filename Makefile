@@ -16,6 +16,7 @@ test: install browser  ## set up and run the whole test suite, browser tests inc
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_questionnaire
 	$(BIN)/python manage.py rescore_audits
 

@@ -95,13 +95,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set (shared by every app server), process memory otherwise.
-# The login throttle keeps its counters here.
+# The login throttle keeps its counters in the cache, so it must be shared by every worker
+# and server: Redis when REDIS_URL is set, otherwise a table in the database
+# (`manage.py createcachetable`, one of the production steps).
 if env_str("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
         }
     }
 
@@ -124,6 +132,10 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 # Five failed logins per email address every five minutes, then the form says to wait.
+ACCOUNT_ADAPTER = "auditsite.accounts.AccountAdapter"
+# The client's address is the one the trusted proxies saw: behind the README's one TLS
+# proxy, set DJANGO_TRUSTED_PROXY_COUNT=1 (left at 0, X-Forwarded-For is never believed).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }

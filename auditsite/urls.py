@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from health_check.views import HealthCheckView
@@ -6,6 +7,8 @@ from questionnaire.views import home
 
 admin.site.site_header = "Social audit administration"
 handler500 = "auditsite.errors.server_error"
+# The admin logs in through the site's login page, so it has the same throttle.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", home, name="home"),
