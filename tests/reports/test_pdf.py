@@ -142,3 +142,43 @@ def test_results_page_and_my_audits_offer_the_download(owner_client, business):
     my_audits = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
     assert f'href="{pdf_url(audit)}" download>Download the PDF summary' in results
     assert f'href="{pdf_url(audit)}" download>PDF' in my_audits
+
+
+# DejaVu for Latin, Greek, Cyrillic, Arabic and Hebrew; WenQuanYi for CJK (bold synthesised).
+SHIPPED_FONTS = {"Report-Sans", "Report-Sans-Bold", "Report-CJK", "Report-CJK-Bold"}
+
+
+def boxes_drawn(caplog) -> list[str]:
+    """Characters WeasyPrint had no glyph for, and so drew as empty boxes."""
+    return [record.getMessage() for record in caplog.records if ".notdef" in record.getMessage()]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "東京ラーメン 上海小笼包",  # Chinese and Japanese
+        "서울 빵집",  # Korean
+        "مخبز القدس",  # Arabic
+        "מאפיית ירושלים",  # Hebrew
+        "Αθήνα Москва Crème",  # Greek, Cyrillic, accented Latin
+    ],
+)
+def test_a_name_in_any_script_prints_with_the_shipped_fonts(
+    name, owner, owner_client, questionnaire, caplog
+):
+    audit = make_audit(make_business(owner, name), GOOD_ANSWERS, submit=True)
+    content = download(owner_client, audit)[1]
+    assert boxes_drawn(caplog) == []
+    # Every glyph comes from static/fonts (DejaVu, and WenQuanYi for CJK), never the server's.
+    assert font_names(content) <= SHIPPED_FONTS
+    assert name.split()[0] in pdf_text(content) or name.split()[0][::-1] in pdf_text(content)
+
+
+def test_a_direction_override_in_a_name_cannot_reverse_the_text_around_it(
+    owner, owner_client, questionnaire
+):
+    audit = make_audit(make_business(owner, "Bakery\u202eevil"), GOOD_ANSWERS, submit=True)
+    page = owner_client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
+    assert "\u2068Bakery\u202eevil\u2069: social-media readiness" in page
+    text = pdf_text(download(owner_client, audit)[1])
+    assert "Social-media strategy summary" in text and "yrammus" not in text
