@@ -97,7 +97,7 @@ def invitations(request):
         invitation, token = Invitation.issue(
             request.user, form.cleaned_data["email"], form.cleaned_data["message"]
         )
-        transaction.on_commit(lambda: emails.invitation(invitation, token))
+        transaction.on_commit(lambda: emails.invitation(invitation, token), robust=True)
         messages.success(request, f"Invitation sent to {invitation.email}.")
         return redirect("consulting:invitations")
     sent = Invitation.objects.for_consultant(request.user)[:50]

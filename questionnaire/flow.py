@@ -7,6 +7,7 @@ finishing a review are announced (questionnaire.signals) for the apps that care.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -14,6 +15,8 @@ from django.utils import timezone
 
 from questionnaire import signals, verdicts
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
+
+logger = logging.getLogger(__name__)
 
 
 class AuditLocked(Exception):
@@ -164,8 +167,15 @@ def finish_review(audit: Audit, reviewer) -> Audit:
 
 
 def _announce(signal, audit: Audit) -> None:
-    """Tell the other apps once the change is committed (never about a rolled-back one)."""
-    transaction.on_commit(lambda: signal.send(sender=Audit, audit=audit))
+    """Tell the other apps once the change is committed (never about a rolled-back one). A
+    failing receiver (a mail server down) is logged; the owner's request still succeeds."""
+
+    def send() -> None:
+        for receiver, outcome in signal.send_robust(sender=Audit, audit=audit):
+            if isinstance(outcome, Exception):
+                logger.error("%s failed for audit %s", receiver, audit.pk, exc_info=outcome)
+
+    transaction.on_commit(send)
 
 
 @dataclass

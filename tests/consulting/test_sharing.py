@@ -81,3 +81,19 @@ def test_nobody_is_emailed_when_a_business_shared_with_nobody_is_submitted(
     with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))
     assert mail.outbox == []
+
+
+def test_a_mail_server_that_is_down_never_fails_the_owners_submit(
+    carla, owner, owner_client, questionnaire, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.failing_mail.EmailBackend"
+    business = make_business(owner, "Olive's Deli")
+    share_business(business, carla)
+    audit = make_audit(business, GOOD_ANSWERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))
+    assert response.status_code == 302
+    audit.refresh_from_db()
+    assert not audit.is_draft
+    page = owner_client.get(response["Location"], follow=True).content.decode()
+    assert "Audit submitted. Thank you!" in page
