@@ -55,3 +55,10 @@ def test_any_other_failure_is_the_sites_own_500(production, questionnaire):
         response = browser.get("/audits/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_a_forbidden_page_is_the_sites_own_403(production, owner_client):
+    response = owner_client.get("/admin/login/")  # logged in, but not staff
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Not allowed" in page and 'aria-label="Main"' in page
