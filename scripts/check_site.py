@@ -154,7 +154,8 @@ def main() -> int:
     assets: set[str] = set()
     visits = [("visitor", None, None, None)]
     visits += [(who, "/accounts/login/", {"user": "login"}, "/") for who in args.login]
-    visits += [(who, "/admin/login/", {"user": "username"}, "/admin/") for who in args.admin]
+    # Administrators log in through the same page (the admin's own login redirects there).
+    visits += [(who, "/accounts/login/", {"user": "login"}, "/admin/") for who in args.admin]
     for who, login_path, fields, start in visits:
         browser = Browser(base, args.behind_proxy)
         name = who.split(":")[0]
