@@ -47,7 +47,7 @@ class Links(HTMLParser):
         found = dict(attrs)
         if tag == "a" and found.get("href"):
             self.pages.append(found["href"] or "")
-        elif tag == "link" and found.get("href") and "stylesheet" in (found.get("rel") or ""):
+        elif tag == "link" and found.get("href") and found.get("rel") in ("stylesheet", "icon"):
             self.assets.append(found["href"] or "")
         elif tag in ("img", "script") and found.get("src"):
             self.assets.append(found["src"] or "")
