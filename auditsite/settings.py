@@ -114,8 +114,8 @@ else:
     }
 
 AUTHENTICATION_BACKENDS = [
+    "auditsite.accounts.AuthenticationBackend",  # allauth's, reading the role with the user
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -53,6 +53,25 @@ SCORING_SECTIONS = (
 )
 
 
+# Published versions never change (the models refuse it), so each one's questions and
+# options are read from the database once per process.
+_published_questions: dict[tuple[int, object], tuple[Question, ...]] = {}
+
+
+def questions_of(version: QuestionnaireVersion) -> tuple[Question, ...]:
+    """The version's questions in order, each with its options prefetched (read-only)."""
+    if not version.is_published:
+        return tuple(version.questions.prefetch_related("options"))
+    key = (version.pk, version.published_at)
+    if key not in _published_questions:
+        _published_questions[key] = tuple(version.questions.prefetch_related("options"))
+    return _published_questions[key]
+
+
+def question_numbered(version: QuestionnaireVersion, number: int) -> Question | None:
+    return next((q for q in questions_of(version) if q.number == number), None)
+
+
 class ContentError(ValueError):
     """The content file or a draft is not a usable questionnaire."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaire import signals, verdicts
+from questionnaire import content, signals, verdicts
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
 
 logger = logging.getLogger(__name__)
@@ -64,8 +64,8 @@ def start_audit(business: Business) -> Audit:
     return Audit.objects.create(business=business, version=version)
 
 
-def questions_of(audit: Audit) -> list[Question]:
-    return list(audit.version.questions.prefetch_related("options"))
+def questions_of(audit: Audit) -> tuple[Question, ...]:
+    return content.questions_of(audit.version)
 
 
 def answers_by_question(audit: Audit) -> dict[int, Answer]:
@@ -74,10 +74,10 @@ def answers_by_question(audit: Audit) -> dict[int, Answer]:
 
 def first_unanswered_step(audit: Audit) -> int | None:
     """The number of the first question without a chosen answer, or None when all are done."""
-    answered = set(audit.answers.exclude(choices=[]).values_list("question__number", flat=True))
-    for number in audit.version.questions.values_list("number", flat=True):
-        if number not in answered:
-            return number
+    answered = set(audit.answers.exclude(choices=[]).values_list("question_id", flat=True))
+    for question in questions_of(audit):
+        if question.pk not in answered:
+            return question.number
     return None
 
 
@@ -90,18 +90,20 @@ class StepInput:
 
 def save_answer(audit: Audit, question: Question, given: StepInput) -> Answer:
     with transaction.atomic():
-        # Lock the audit row so a concurrent submit and a late step save cannot interleave.
-        audit = Audit.objects.select_for_update().get(pk=audit.pk)
-        if not audit.is_draft:
+        # One conditional UPDATE both checks the audit is still a draft and locks its row
+        # until commit, so a concurrent submit and a late step save cannot interleave, and
+        # two saves of the same audit take turns.
+        drafts = Audit.objects.filter(pk=audit.pk, status=Audit.Status.DRAFT)
+        if not drafts.update(updated_at=timezone.now()):
             raise AuditLocked
-        answer, _ = Answer.objects.select_for_update().get_or_create(audit=audit, question=question)
-        if given.seen_revision is not None and given.seen_revision != answer.revision:
+        answer = Answer.objects.filter(audit=audit, question=question).first()
+        if answer is None:
+            answer = Answer(audit=audit, question=question)
+        elif given.seen_revision is not None and given.seen_revision != answer.revision:
             raise EditConflict(answer)
-        answer.choices = given.choices
-        answer.note = given.note
+        answer.choices, answer.note = given.choices, given.note
         answer.revision += 1
         answer.save()
-        Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now())
         return answer
 
 
@@ -124,9 +126,7 @@ def submit_audit(audit: Audit) -> Audit:
             raise AuditLocked
         answers = answers_by_question(audit)
         missing = [
-            q
-            for q in audit.version.questions.all()
-            if q.pk not in answers or not answers[q.pk].is_complete
+            q for q in questions_of(audit) if q.pk not in answers or not answers[q.pk].is_complete
         ]
         if missing:
             raise IncompleteAudit(missing)

@@ -3,7 +3,7 @@ and answers, and the headline figures kept on the audit for listing and filterin
 
 from __future__ import annotations
 
-from questionnaire.content import complete_scoring_settings, version_as_content
+from questionnaire.content import complete_scoring_settings, questions_of, version_as_content
 from questionnaire.models import Audit, QuestionnaireVersion
 from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import AuditResult, score
@@ -40,7 +40,9 @@ def profile_for(audit: Audit) -> Profile:
 
 
 def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], Profile]:
-    answers = dict(audit.answers.values_list("question__key", "choices"))
+    # audit.answers.all(), so answers prefetched for the page are read once, not twice.
+    keys = {question.pk: question.key for question in questions_of(audit.version)}
+    answers = {keys[answer.question_id]: answer.choices for answer in audit.answers.all()}
     return rubric_for(audit.version), answers, profile_for(audit)
 
 

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from questionnaire import flow
 from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
+from questionnaire.content import question_numbered
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
 from questionnaire.history import audit_history
 from questionnaire.models import Answer, Audit, Business
@@ -98,14 +100,16 @@ def audit_profile(request, audit_id: int):
     return render(
         request,
         "questionnaire/audit_profile.html",
-        {"audit": audit, "form": form, "total": audit.version.questions.count()},
+        {"audit": audit, "form": form, "total": len(flow.questions_of(audit))},
     )
 
 
 @login_required
 def audit_step(request, audit_id: int, number: int):
     audit = audit_or_404(request.user, audit_id, ANSWER)
-    question = get_object_or_404(audit.version.questions.prefetch_related("options"), number=number)
+    question = question_numbered(audit.version, number)
+    if question is None:
+        raise Http404("No such question.")
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
@@ -128,7 +132,7 @@ def audit_step(request, audit_id: int, number: int):
         answer = Answer.objects.filter(audit=audit, question=question).first()
         form = AnswerForm(question, initial=answer_form_initial(question, answer))
 
-    total = audit.version.questions.count()
+    total = len(flow.questions_of(audit))
     context = {
         "audit": audit,
         "question": question,
@@ -181,7 +185,7 @@ def _after_step(request, audit: Audit, number: int, going_back: bool) -> str:
         return reverse("questionnaire:audit_step", args=[audit.pk, number - 1])
     if request.GET.get("next") == "review":
         return reverse("questionnaire:audit_review", args=[audit.pk])
-    if audit.version.questions.filter(number=number + 1).exists():
+    if question_numbered(audit.version, number + 1):
         return reverse("questionnaire:audit_step", args=[audit.pk, number + 1])
     return reverse("questionnaire:audit_review", args=[audit.pk])
 

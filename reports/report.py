@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
+
 from consulting.models import Recommendation, ScoreOverride
 from questionnaire.explain import Action
 from questionnaire.flow import answer_rows
@@ -39,6 +41,7 @@ def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
 
 def report_context(audit: Audit) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
+    prefetch_related_objects([audit], "answers")  # the verdict and the answer list share them
     result = result_for(audit)
     overrides = {
         override.dimension: override for override in ScoreOverride.objects.filter(audit=audit)

@@ -1,0 +1,56 @@
+"""Queries per request on the busiest pages, pinned (issue 12 sets the goals). Each count
+includes the session and the logged-in user; a published questionnaire is read from the
+database once per process, never per request."""
+
+import pytest
+from django.urls import reverse
+
+from questionnaire.models import Answer
+from tests.factories import GOOD_ANSWERS, make_audit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_question_step_costs_four_queries(owner_client, business, django_assert_num_queries):
+    audit = make_audit(business, {"customers": ["clear"]})
+    url = reverse("questionnaire:audit_step", args=[audit.pk, 2])
+    owner_client.get(url)  # the process reads the published questionnaire once
+    # session, user with role, audit with business and version, the saved answer
+    with django_assert_num_queries(4):
+        page = owner_client.get(url).content.decode()
+    assert "Question 2 of 9" in page
+
+
+@pytest.mark.parametrize("answered_before", [False, True])
+def test_saving_a_step_costs_eight_queries(
+    owner_client, business, django_assert_num_queries, answered_before
+):
+    audit = make_audit(business, {"customer_value": ["reliable"]} if answered_before else {})
+    url = reverse("questionnaire:audit_step", args=[audit.pk, 2])
+    owner_client.get(url)
+    revision = 1 if answered_before else 0
+    # session, user, audit; then, in a savepoint, lock the draft, read the answer, write it
+    with django_assert_num_queries(8):
+        response = owner_client.post(url, {"choices": "distinctive", "revision": revision})
+    assert response["Location"] == reverse("questionnaire:audit_step", args=[audit.pk, 3])
+    assert Answer.objects.get(audit=audit, question__number=2).choices == ["distinctive"]
+
+
+def test_the_results_page_costs_six_queries(owner_client, business, django_assert_num_queries):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    url = reverse("reports:audit_results", args=[audit.pk])
+    owner_client.get(url)
+    # session, user, audit, answers (once), the consultant's overrides and recommendations
+    with django_assert_num_queries(6):
+        page = owner_client.get(url).content.decode()
+    assert "social-media readiness" in page
+
+
+def test_a_cached_pdf_download_costs_six_queries(owner_client, business, django_assert_num_queries):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    url = reverse("reports:audit_pdf", args=[audit.pk])
+    b"".join(owner_client.get(url).streaming_content)  # rendered and stored
+    # session, user, audit, and the fingerprint's answers, recommendations and overrides
+    with django_assert_num_queries(6):
+        content = b"".join(owner_client.get(url).streaming_content)
+    assert content.startswith(b"%PDF")
