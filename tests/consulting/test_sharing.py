@@ -84,7 +84,7 @@ def test_nobody_is_emailed_when_a_business_shared_with_nobody_is_submitted(
 
 
 def test_a_mail_server_that_is_down_never_fails_the_owners_submit(
-    carla, owner, owner_client, questionnaire, settings, django_capture_on_commit_callbacks
+    carla, owner, owner_client, questionnaire, settings, django_capture_on_commit_callbacks, caplog
 ):
     settings.EMAIL_BACKEND = "tests.failing_mail.EmailBackend"
     business = make_business(owner, "Olive's Deli")
@@ -97,3 +97,8 @@ def test_a_mail_server_that_is_down_never_fails_the_owners_submit(
     assert not audit.is_draft
     page = owner_client.get(response["Location"], follow=True).content.decode()
     assert "Audit submitted. Thank you!" in page
+    # The operator sees which handler failed, for which audit, with the traceback.
+    [failure] = [r for r in caplog.records if r.name == "questionnaire.flow"]
+    assert failure.getMessage().startswith("<function email_consultants_on_submit")
+    assert failure.getMessage().endswith(f"failed for audit {audit.pk}")
+    assert failure.exc_info and "mail server is down" in str(failure.exc_info[1])

@@ -123,3 +123,22 @@ def test_the_flow_refuses_a_late_answer_to_a_submitted_audit(business):
     with pytest.raises(flow.AuditLocked):
         flow.save_answer(audit, question, flow.StepInput(["varied"], "late", None))
     assert Answer.objects.get(audit=audit, question=question).choices == ["clear"]
+
+
+def test_a_late_answer_is_refused_even_while_a_new_draft_is_open(business):
+    """A tab left open on last quarter's audit, after it was submitted and a new one begun."""
+    submitted = make_audit(business, GOOD_ANSWERS, submit=True)
+    make_audit(business, {"customers": ["general"]})  # this quarter's draft
+    question = submitted.version.questions.get(number=1)
+    with pytest.raises(flow.AuditLocked):
+        flow.save_answer(submitted, question, flow.StepInput(["varied"], "late", None))
+    assert Answer.objects.get(audit=submitted, question=question).choices == ["clear"]
+
+
+def test_answering_this_quarters_audit_leaves_last_quarters_answers_alone(business):
+    submitted = make_audit(business, GOOD_ANSWERS, submit=True)
+    draft = make_audit(business)
+    question = draft.version.questions.get(number=1)
+    flow.save_answer(draft, question, flow.StepInput(["general"], "new", None))
+    assert Answer.objects.get(audit=submitted, question=question).choices == ["clear"]
+    assert Answer.objects.get(audit=draft, question=question).choices == ["general"]
