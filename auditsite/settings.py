@@ -90,7 +90,11 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        # Seconds a worker keeps its database connection between requests (0: a new one
+        # per request, ~3 ms on PostgreSQL). A kept connection is checked before reuse, so a
+        # database restart costs one reconnect, not an error.
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
