@@ -19,6 +19,12 @@ RECOMMENDATIONS_PER_AUDIT = 15
 NOTES_PER_AUDIT = 50
 
 
+def consultant_name(user) -> str:
+    """How a consultant is named to clients; their email once the role has been removed."""
+    role = getattr(user, "consultant", None)
+    return role.name if role else user.email
+
+
 class Consultant(models.Model):
     """The consultant role: granted in the admin, or through the consultant sign-up."""
 
@@ -64,6 +70,10 @@ class Share(models.Model):
 
     def __str__(self) -> str:
         return f"{self.business} shared with {self.consultant}"
+
+    @property
+    def consultant_name(self) -> str:
+        return consultant_name(self.consultant)
 
 
 class SignupSetting(models.Model):
@@ -181,8 +191,7 @@ class Recommendation(models.Model):
 
     @property
     def author_name(self) -> str:
-        consultant = getattr(self.author, "consultant", None)
-        return consultant.name if consultant else self.author.email
+        return consultant_name(self.author)
 
 
 class ScoreOverride(models.Model):

@@ -305,11 +305,10 @@ def stop_sharing(request, business_id: int, share_id: int):
     """The owner withdraws a business from a consultant: access ends with the next request."""
     business = business_or_404(request.user, business_id)
     share = get_object_or_404(business.shares.select_related("consultant"), pk=share_id)
-    role = getattr(share.consultant, "consultant", None)  # the role may have been removed
-    consultant_name = role.name if role else share.consultant.email
     if request.method == "POST":
         share.delete()
-        messages.success(request, f"{business.name} is no longer shared with {consultant_name}.")
+        messages.success(
+            request, f"{business.name} is no longer shared with {share.consultant_name}."
+        )
         return redirect("questionnaire:business_detail", business_id=business.pk)
-    context = {"business": business, "share": share, "consultant_name": consultant_name}
-    return render(request, "consulting/stop_sharing.html", context)
+    return render(request, "consulting/stop_sharing.html", {"business": business, "share": share})

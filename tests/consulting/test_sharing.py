@@ -74,15 +74,6 @@ def test_only_consultants_who_still_hold_the_share_and_role_are_emailed_on_submi
     assert [message.to for message in mail.outbox] == [[carla.email]]
 
 
-def test_nobody_is_emailed_when_a_business_shared_with_nobody_is_submitted(
-    owner_client, business, django_capture_on_commit_callbacks
-):
-    audit = make_audit(business, GOOD_ANSWERS)
-    with django_capture_on_commit_callbacks(execute=True):
-        owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))
-    assert mail.outbox == []
-
-
 def test_a_mail_server_that_is_down_never_fails_the_owners_submit(
     carla, owner, owner_client, questionnaire, settings, django_capture_on_commit_callbacks, caplog
 ):
