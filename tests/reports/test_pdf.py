@@ -179,6 +179,6 @@ def test_a_direction_override_in_a_name_cannot_reverse_the_text_around_it(
 ):
     audit = make_audit(make_business(owner, "Bakery\u202eevil"), GOOD_ANSWERS, submit=True)
     page = owner_client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
-    assert "\u2068Bakery\u202eevil\u2069: social-media readiness" in page
+    assert "<bdi>Bakery\u202eevil</bdi>: social-media readiness" in page
     text = pdf_text(download(owner_client, audit)[1])
     assert "Social-media strategy summary" in text and "yrammus" not in text
