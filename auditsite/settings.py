@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "health_check",
+    "django_tasks",
+    "django_tasks_db",
     "questionnaire",
     "reports",
     "consulting",
@@ -159,9 +161,11 @@ INVITATIONS_PER_DAY = env_int("INVITATIONS_PER_DAY", 20)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email goes to the console unless an SMTP host is configured.
+# Email is queued as a background job (auditsite/mail.py) and delivered by the worker, with
+# retries: through SMTP when a host is configured, otherwise printed on the worker's console.
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = "auditsite.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
@@ -183,8 +187,25 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "media/"
+# Rendered reports: S3-compatible object storage when S3_BUCKET is set, so every app server
+# and worker reads what any of them rendered (credentials from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, as boto3 reads them); otherwise files under MEDIA_ROOT.
+S3_BUCKET = env_str("S3_BUCKET")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+                "region_name": env_str("S3_REGION") or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        }
+        if S3_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -193,6 +214,11 @@ STORAGES = {
         )
     },
 }
+
+# Background jobs (django-tasks): rows in the site's own database, run by `manage.py
+# db_worker`. A job is enqueued in the same database as the change that caused it, so it
+# survives a restart of the worker or of the database, and needs no other service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Production hardening: on whenever debug is off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

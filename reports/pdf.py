@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from weasyprint import CSS, HTML
@@ -68,7 +69,6 @@ def fingerprint(audit: Audit) -> str:
         "audit": audit.pk,
         "version": audit.version_id,
         "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
-        "status": audit.status,
         "profile": audit.answered_profile(),
         "answers": answers,
         "recommendations": list(
@@ -115,10 +115,19 @@ def report_for(audit: Audit) -> StoredReport:
 
 
 def ensure_rendered(audit: Audit, report: StoredReport) -> None:
-    """Render the report into storage unless these inputs have been rendered already."""
-    if not default_storage.exists(report.name):
-        default_storage.save(report.name, ContentFile(render_pdf(audit)))
-        _remove_stale(audit, keep=report.name)
+    """Render the report into storage unless these inputs have been rendered already.
+
+    Renders once per fingerprint however many workers and downloads ask at the same time:
+    each takes the audit's row lock first, so one that waits finds the file stored when it
+    gets the lock. (SQLite, for local use only, has no row locks: there two at once may both
+    render the same file.)"""
+    if default_storage.exists(report.name):
+        return
+    with transaction.atomic():
+        Audit.objects.select_for_update().values("pk").get(pk=audit.pk)
+        if not default_storage.exists(report.name):
+            default_storage.save(report.name, ContentFile(render_pdf(audit)))
+            _remove_stale(audit, keep=report.name)
 
 
 def _remove_stale(audit: Audit, keep: str) -> None:

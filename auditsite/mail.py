@@ -1,0 +1,69 @@
+"""Email leaves through the task queue: a request only records the message, and the worker
+delivers it, trying again later when the mail server is down or refuses it.
+
+Every email of the site (the consulting workflow's, allauth's sign-in and password mails)
+goes through `send_mail` and so through this backend; the worker hands it to the real one,
+EMAIL_DELIVERY_BACKEND (SMTP in production, the console for local use).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Minutes to wait before each further attempt: about a day and a half in all, enough to
+# ride out a mail server's maintenance window; after the last, the failure is logged.
+RETRY_AFTER_MINUTES = [1, 5, 30, 120, 720, 1440]
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        for message in email_messages:
+            deliver_email.enqueue(as_dict(message))
+        return len(email_messages)
+
+
+def as_dict(message: EmailMessage) -> dict:
+    """What a queued message keeps: text only (the site sends no attachments)."""
+    if message.attachments:
+        raise ValueError("queued email cannot carry attachments")
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [list(alt) for alt in getattr(message, "alternatives", [])],
+    }
+
+
+def from_dict(fields: dict) -> EmailMultiAlternatives:
+    fields = dict(fields)
+    alternatives = [tuple(alt) for alt in fields.pop("alternatives")]
+    return EmailMultiAlternatives(alternatives=alternatives, **fields)
+
+
+@task()
+def deliver_email(message: dict, attempt: int = 1) -> None:
+    try:
+        get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages([from_dict(message)])
+    except Exception:
+        if attempt > len(RETRY_AFTER_MINUTES):
+            logger.exception("Gave up sending %r to %s", message["subject"], message["to"])
+            raise
+        wait = timedelta(minutes=RETRY_AFTER_MINUTES[attempt - 1])
+        deliver_email.using(run_after=timezone.now() + wait).enqueue(message, attempt + 1)
+        logger.warning("Sending %r failed; trying again in %s", message["subject"], wait)
+        raise  # this attempt is recorded as failed; the next one is queued

@@ -1,0 +1,26 @@
+"""Reports are rendered by the worker as soon as their inputs change, so a download is a read
+of a stored file."""
+
+from django.db import transaction
+from django_tasks import task
+
+from questionnaire.models import Audit
+from reports import pdf
+
+
+@task()
+def render_report(audit_id: int) -> None:
+    audit = Audit.objects.filter(pk=audit_id).exclude(status=Audit.Status.DRAFT).first()
+    if audit is not None:  # gone or reopened since: nothing to render
+        pdf.ensure_rendered(audit, pdf.report_for(audit))
+
+
+def on_audit_event(sender, audit, **kwargs) -> None:
+    """audit_submitted and audit_reviewed: sent after commit already."""
+    render_report.enqueue(audit.pk)
+
+
+def on_review_item_change(sender, instance, **kwargs) -> None:
+    """A recommendation or score override saved or deleted: the report changes with it."""
+    audit_id = instance.audit_id
+    transaction.on_commit(lambda: render_report.enqueue(audit_id))
