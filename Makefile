@@ -8,7 +8,9 @@ export DJANGO_DEBUG ?= 1
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	@echo "Serving on http://127.0.0.1:8000, with a worker for PDFs and emails (Ctrl-C stops both)"
+	$(BIN)/python manage.py worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' INT TERM EXIT; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install browser  ## set up and run the whole test suite, browser tests included
