@@ -55,6 +55,36 @@ class Links(HTMLParser):
             self.csrf = found.get("value") or ""
 
 
+class Form(HTMLParser):
+    """The fields of a page's form, filled as a hurried user would: what is already there,
+    else the first option offered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str] = {}
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {key: value or "" for key, value in attrs}
+        name = found.get("name", "")
+        if tag == "input" and name:
+            kind = found.get("type", "text")
+            if kind in ("radio", "checkbox"):
+                if "checked" in found or name not in self.fields:
+                    self.fields[name] = found.get("value", "on")
+            elif kind not in ("submit", "button"):
+                self.fields.setdefault(name, found.get("value", ""))
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and found.get("value"):
+            if "selected" in found or self._select not in self.fields:
+                self.fields[self._select] = found["value"]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+
+
 @dataclass
 class Browser:
     base: str

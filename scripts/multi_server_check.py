@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,43 +30,13 @@ sys.path.insert(0, str(REPO))
 
 from pypdf import PdfReader  # noqa: E402
 
-from scripts.check_site import Browser  # noqa: E402
+from scripts.check_site import Browser, Form  # noqa: E402
 from scripts.s3server import running_s3_server  # noqa: E402
 
 DATABASE = "social_audit_multi_server"
 PASSWORD = "demo-audit-2026"
 PORTS = {"A": 8211, "B": 8212}
 RECOMMENDATION = "Reply to every review within a day, on both servers."
-
-
-class Form(HTMLParser):
-    """The fields of a page's form, filled as a hurried user would: what is already there,
-    else the first option offered."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {key: value or "" for key, value in attrs}
-        name = found.get("name", "")
-        if tag == "input" and name:
-            kind = found.get("type", "text")
-            if kind in ("radio", "checkbox"):
-                if "checked" in found or name not in self.fields:
-                    self.fields[name] = found.get("value", "on")
-            elif kind not in ("submit", "button"):
-                self.fields.setdefault(name, found.get("value", ""))
-        elif tag == "select":
-            self._select = name
-        elif tag == "option" and self._select and found.get("value"):
-            if "selected" in found or self._select not in self.fields:
-                self.fields[self._select] = found["value"]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
 
 
 class Walk:

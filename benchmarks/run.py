@@ -1,0 +1,254 @@
+"""`make benchmark`: the app measured against a bare Django page (benchmarks/baseline) under
+the same gunicorn (2 sync workers, `wrk -t2 -c8`), production settings, PostgreSQL and
+persistent connections for both, interleaved round by round so that both see the same
+machine. Prints the throughput ratios, the queries per request, the PDF's first and cached
+latencies, the step's p99 with and without PDFs rendering in the worker, and the consultant
+dashboard and export at 1,000 and 100,000 audits.
+
+    .venv/bin/python benchmarks/run.py [--seconds 5] [--rounds 3] [--no-scale]
+
+Needs PostgreSQL on 127.0.0.1, Redis, and `wrk` (Debian package). Leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scripts.check_site import Browser, Form  # noqa: E402
+
+PYTHON = sys.executable
+APP_PORT, BASE_PORT = 8311, 8312
+GOALS = {"step GET": 0.45, "step POST": 0.35, "results GET": 0.35}
+
+
+def run(command: list[str], env: dict, **kwargs) -> str:
+    done = subprocess.run(
+        command, env=env, cwd=REPO, check=True, capture_output=True, text=True, **kwargs
+    )
+    return done.stdout
+
+
+def psql(*sql: str) -> None:
+    for statement in sql:
+        subprocess.run(
+            ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", statement],
+            check=True,
+            capture_output=True,
+        )
+
+
+@contextmanager
+def gunicorn(module: str, port: int, env: dict, log: Path):
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", module, "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+            env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            for _ in range(100):
+                try:
+                    Browser(f"http://127.0.0.1:{port}/", False).get("/no-such-page/")
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            yield process
+        finally:
+            process.terminate()
+            process.wait()
+
+
+def wrk(url: str, headers: dict, seconds: int, body: str | None = None) -> dict:
+    """Requests per second and latency percentiles; fails on any 4xx/5xx answer."""
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if body is not None:
+            script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
+            script.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+            script.flush()
+            command += ["-s", script.name]
+        output = subprocess.run([*command, url], check=True, capture_output=True, text=True)
+    text = output.stdout
+    if "Non-2xx or 3xx" in text:
+        raise SystemExit(f"wrk got error answers from {url}:\n{text}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1)),
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1)),
+    }
+
+
+def _ms(value: str) -> float:
+    found = re.match(r"([\d.]+)(\w+)", value)
+    if not found:
+        raise SystemExit(f"unreadable latency {value!r}")
+    number, unit = found.groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def session_headers(browser: Browser, port: int) -> dict:
+    """Both servers are reached as if through the README's TLS proxy (gunicorn believes
+    X-Forwarded-Proto from loopback), so both check a form's origin the same way."""
+    cookies = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
+    origin = f"https://127.0.0.1:{port}"
+    return {"Cookie": cookies, "X-Forwarded-Proto": "https", "Referer": origin + "/",
+            "Origin": origin}  # fmt: skip
+
+
+def form_body(browser: Browser, path: str, choose: dict | None = None) -> str:
+    """The page's form as posted, after checking the page is served (not a redirect)."""
+    status, _, page, url = browser.get(path)
+    if status != 200 or not url.endswith(path):
+        raise SystemExit(f"{browser.base}{path} answered {status} at {url}, not the page")
+    form = Form()
+    form.feed(page.decode())
+    return urllib.parse.urlencode({**form.fields, **(choose or {})})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=5, help="each wrk run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-scale", action="store_true", help="skip the 100,000-audit lists")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk (make benchmark installs it)")
+
+    app_db, base_db = "social_audit_bench_app", "social_audit_bench_baseline"
+    psql(*(f"DROP DATABASE IF EXISTS {db}" for db in (app_db, base_db)))
+    psql(*(f"CREATE DATABASE {db}" for db in (app_db, base_db)))
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    common = {**os.environ, "DJANGO_DEBUG": "0", "DATABASE_CONN_MAX_AGE": "600",
+              "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+              "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
+    app = {**common, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{app_db}",
+           "REDIS_URL": "redis://127.0.0.1:6379/13", "DJANGO_STATIC_ROOT": str(work / "static"),
+           "DJANGO_MEDIA_ROOT": str(work / "media")}  # fmt: skip
+    base = {**common, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{base_db}",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.baseline.settings"}  # fmt: skip
+    try:
+        ids = prepare(app, base)
+        report(args, app, base, ids, work)
+    finally:
+        psql(*(f"DROP DATABASE IF EXISTS {db}" for db in (app_db, base_db)))
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def prepare(app: dict, base: dict) -> dict:
+    manage = [PYTHON, "manage.py"]
+    for step in (["migrate", "--noinput"], ["createcachetable"], ["load_questionnaire"],
+                 ["collectstatic", "--noinput"]):  # fmt: skip
+        run([*manage, *step], app)
+    run([*manage, "seed_demo"], {**app, "DJANGO_DEBUG": "1"})
+    run([PYTHON, "-m", "django", "migrate", "--run-syncdb"], base)
+    ids = shell_json([*manage, "shell"], "benchmarks/setup_app.py", app)
+    return ids | shell_json([PYTHON, "-m", "django", "shell"], "benchmarks/setup_baseline.py", base)
+
+
+def shell_json(shell: list[str], script: str, env: dict) -> dict:
+    """Run a script in a Django shell; what it printed last, as JSON."""
+    output = run([*shell, "-v", "0", "-c", f"exec(open({script!r}).read())"], env)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
+    app_url, base_url = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{BASE_PORT}"
+    step = f"/audits/{ids['draft']}/questions/2/"
+    results = f"/audits/{ids['submitted']}/results/"
+    with (
+        gunicorn("auditsite.wsgi", APP_PORT, app, work / "app.log"),
+        gunicorn("benchmarks.baseline.wsgi", BASE_PORT, base, work / "base.log"),
+    ):
+        owner = Browser(app_url + "/", True)
+        owner.log_in("/accounts/login/", {"user": "login"}, "owner@example.com", "demo-audit-2026")
+        bare = Browser(base_url + "/", True)
+        bare.cookies["sessionid"] = ids["baseline_session"]
+        step_post = form_body(owner, step)  # also sets the CSRF cookie
+        base_post = form_body(bare, "/", {"text": "saved"})
+        app_headers = session_headers(owner, APP_PORT)
+        base_headers = session_headers(bare, BASE_PORT)
+
+        cases = {
+            "step GET": (app_url + step, None, base_url + "/", None),
+            "step POST": (app_url + step, step_post, base_url + "/", base_post),
+            "results GET": (app_url + results, None, base_url + "/", None),
+        }
+        figures: dict[str, dict[str, list[float]]] = {c: {"app": [], "bare": []} for c in cases}
+        for _ in range(args.rounds):
+            for case, (app_at, app_body, base_at, base_body) in cases.items():
+                figures[case]["app"].append(wrk(app_at, app_headers, args.seconds, app_body)["rps"])
+                figures[case]["bare"].append(
+                    wrk(base_at, base_headers, args.seconds, base_body)["rps"]
+                )
+        print_ratios(figures, args.rounds)
+
+        print("\nStep GET while PDFs render (worker at low CPU priority, as the README runs it)")
+        quiet = wrk(app_url + step, app_headers, args.seconds * 2)
+        with rendering_pdfs(app, work):
+            busy = wrk(app_url + step, app_headers, args.seconds * 2)
+        print(f"  p99 without renders {quiet['p99']:.1f} ms, with {busy['p99']:.1f} ms: "
+              f"{busy['p99'] / quiet['p99']:.2f}x (goal <= 1.3x); "
+              f"req/s {quiet['rps']:.0f} -> {busy['rps']:.0f}")  # fmt: skip
+    print("\nQueries per request (goals: step GET 4, step POST 8, results 5, cached PDF 5)")
+    script = "exec(open('benchmarks/query_counts.py').read())"
+    print(run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], app), end="")
+    print("\nPDF (manage.py benchmark_pdf)")
+    print(run([PYTHON, "manage.py", "benchmark_pdf", "--memory-renders", "50"], app), end="")
+    if not args.no_scale:
+        print("\nConsultant lists (manage.py benchmark_dashboard)")
+        print(run([PYTHON, "manage.py", "benchmark_dashboard"], app), end="")
+
+
+def print_ratios(figures: dict, rounds: int) -> None:
+    print(f"Throughput, median of {rounds} interleaved rounds (req/s)")
+    print(f"  {'':14} {'app':>8} {'bare':>8} {'ratio':>7} {'goal':>6}")
+    for case, runs in figures.items():
+        app_rps, bare_rps = statistics.median(runs["app"]), statistics.median(runs["bare"])
+        ratio = app_rps / bare_rps
+        verdict = "ok" if ratio >= GOALS[case] else "BELOW"
+        print(f"  {case:14} {app_rps:8.0f} {bare_rps:8.0f} {ratio:7.2f} {GOALS[case]:>6} {verdict}")
+
+
+@contextmanager
+def rendering_pdfs(app: dict, work: Path):
+    """A worker rendering PDFs back to back (each audit's file removed and re-queued)."""
+    feeder = subprocess.Popen(
+        [PYTHON, "manage.py", "shell", "-c", "exec(open('benchmarks/queue_renders.py').read())"],
+        env=app, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    with open(work / "worker.log", "w") as log:
+        worker = subprocess.Popen(
+            ["nice", "-n", "10", PYTHON, "manage.py", "worker", "--interval", "0.2"],
+            env=app, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    time.sleep(2)  # both running before the measurement starts
+    try:
+        yield
+    finally:
+        for process in (feeder, worker):
+            process.terminate()
+            process.wait()
+    rendered = (work / "worker.log").read_text().count("render_report state=SUCCESSFUL")
+    print(f"  the worker rendered {rendered} PDFs meanwhile")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
