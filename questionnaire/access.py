@@ -24,7 +24,11 @@ def allowed(user, action: str, obj) -> bool:
 
 
 def audit_or_404(user, audit_id: int, action: str) -> Audit:
-    audits = Audit.objects.select_related("business__owner", "version")
+    # The edition's scoring settings are read once per process (verdicts.rubric_for), not
+    # with every audit.
+    audits = Audit.objects.select_related("business", "version").defer(
+        "version__scoring", "version__changelog"
+    )
     audit = get_object_or_404(audits, pk=audit_id)
     if not allowed(user, action, audit):
         raise Http404

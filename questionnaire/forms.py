@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import NamedTuple, cast
 
 from django import forms
 
@@ -42,6 +42,13 @@ class BusinessProfileForm(CleanText, forms.ModelForm):
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
+class OptionRow(NamedTuple):
+    id: str
+    key: str
+    label: str
+    checked: bool
+
+
 class AnswerForm(CleanText, forms.Form):
     """The form for one question: its options, an optional note, and the revision it was
     rendered with (so a save from a stale tab is caught rather than silently winning)."""
@@ -70,6 +77,19 @@ class AnswerForm(CleanText, forms.Form):
         # No maxlength attribute: a browser would silently cut a long paste, and the
         # owner would lose words without being told. The server says so instead.
         self.fields["note"].widget.attrs.pop("maxlength", None)
+
+    @property
+    def input_type(self) -> str:
+        return "checkbox" if self.question.kind == Question.Kind.MULTIPLE else "radio"
+
+    def option_rows(self) -> list[OptionRow]:
+        """Each option as the page writes it out, ticked as posted or else as saved."""
+        value = self["choices"].value() or []
+        chosen = {value} if isinstance(value, str) else set(value)
+        return [
+            OptionRow(f"id_choices_{index}", option.key, option.label, option.key in chosen)
+            for index, option in enumerate(self.options)
+        ]
 
     def _choices_field(self, required: bool) -> forms.Field:
         choices = [(option.key, option.label) for option in self.options]

@@ -1,10 +1,9 @@
 """The strategy summary as a PDF: rendered once per set of inputs, then served from storage.
 
-A report is stored under a fingerprint of everything that goes into it (the answers and
-notes, the profile, the questionnaire version, the consultant's recommendations and score
-overrides, and the code and templates that turn them
-into a page), so a repeat download costs a few queries, and any change to those inputs
-renders a new file.
+A report is stored under a fingerprint of everything that goes into it (the submitted
+answers, the profile, the questionnaire version, the consultant's recommendations and score
+overrides, and the code and templates that turn them into a page), so a repeat download
+costs a few queries, and any change to those inputs renders a new file.
 """
 
 from __future__ import annotations
@@ -62,15 +61,14 @@ def _code_fingerprint() -> str:
 
 
 def fingerprint(audit: Audit) -> str:
-    answers = list(
-        audit.answers.order_by("question_id").values_list("question_id", "choices", "note")
-    )
+    """Of a submitted audit: its answers are frozen from the moment it is submitted (the
+    flow refuses a late answer, the admin shows them read-only), so the submission time
+    stands for them."""
     inputs = {
         "audit": audit.pk,
         "version": audit.version_id,
         "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
         "profile": audit.answered_profile(),
-        "answers": answers,
         "recommendations": list(
             Recommendation.objects.filter(audit=audit)
             .order_by("pk")

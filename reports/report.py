@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 from consulting.models import Recommendation, ScoreOverride
 from questionnaire.explain import Action
@@ -59,3 +62,17 @@ def report_context(audit: Audit) -> dict:
             Recommendation.objects.filter(audit=audit).select_related("author__consultant")
         ),
     }
+
+
+def report_html(audit: Audit, fingerprint: str) -> SafeString:
+    """The report as the results page shows it, rendered once per set of inputs (the PDF's
+    fingerprint) and kept in the shared cache: a repeat view costs no scoring or drawing."""
+    key = f"report-html:{fingerprint}"
+    html = caches["reports"].get(key)
+    if html is None:
+        html = render_to_string("reports/_report.html", report_context(audit))
+        caches["reports"].set(key, html, timeout=REPORT_HTML_SECONDS)
+    return SafeString(html)
+
+
+REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds

@@ -6,13 +6,16 @@ from django_tasks import task
 
 from questionnaire.models import Audit
 from reports import pdf
+from reports.report import report_html
 
 
 @task()
 def render_report(audit_id: int) -> None:
     audit = Audit.objects.filter(pk=audit_id).exclude(status=Audit.Status.DRAFT).first()
     if audit is not None:  # gone or reopened since: nothing to render
-        pdf.ensure_rendered(audit, pdf.report_for(audit))
+        report = pdf.report_for(audit)
+        pdf.ensure_rendered(audit, report)
+        report_html(audit, report.fingerprint)  # the results page's, too
 
 
 def on_audit_event(sender, audit, **kwargs) -> None:

@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 
 from questionnaire.access import READ, audit_or_404
 from reports import pdf
-from reports.report import report_context
+from questionnaire.profile import describe
+from reports.report import report_html
 
 
 @login_required
@@ -16,7 +17,12 @@ def audit_results(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
-    return render(request, "reports/results.html", report_context(audit))
+    context = {
+        "audit": audit,
+        "profile": describe(audit.answered_profile()),
+        "report": report_html(audit, pdf.report_for(audit).fingerprint),
+    }
+    return render(request, "reports/results.html", context)
 
 
 @login_required

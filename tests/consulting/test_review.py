@@ -79,6 +79,9 @@ def test_a_recommendation_reaches_the_clients_results_and_pdf(
     carla_client, owner_client, olive_audit
 ):
     text = "Post one customer story a week & answer <every> comment within a day."
+    results_url = reverse("reports:audit_results", args=[olive_audit.pk])
+    before = owner_client.get(results_url).content.decode()  # rendered and kept
+    assert "Your consultant's recommendations" not in before
     carla_client.post(
         reverse("consulting:add_recommendation", args=[olive_audit.pk]), {"text": text}
     )
@@ -107,6 +110,8 @@ def test_an_override_is_shown_as_such_and_the_computed_score_is_kept(
     carla_client, owner_client, olive_audit
 ):
     computed = olive_audit.dimension_scores["value"]
+    results_url = reverse("reports:audit_results", args=[olive_audit.pk])
+    assert "Your consultant's assessment" not in owner_client.get(results_url).content.decode()
     carla_client.post(
         reverse("consulting:override", args=[olive_audit.pk]),
         {

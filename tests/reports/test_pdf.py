@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from questionnaire import flow
 from questionnaire.models import NOTE_MAX_LENGTH, Answer
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 from tests.reports.pdf_text import font_names, pdf_reader, pdf_text
@@ -111,14 +112,17 @@ def test_a_matching_etag_gets_304(owner_client, business):
     assert stale.status_code == 200
 
 
-def test_a_changed_answer_gives_a_new_pdf(owner_client, business):
+def test_a_late_answer_is_refused_so_the_pdf_stays_the_one_submitted(owner_client, business):
+    """The PDF's fingerprint trusts that a submitted audit's answers never change: this is
+    the rule it trusts (the admin shows them read-only too)."""
     audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"success": "Bookings up"})
-    first, first_content = download(owner_client, audit)
-    Answer.objects.filter(audit=audit, question__key="success").update(note="Bookings up 20%")
-    second, second_content = download(owner_client, audit)
-    assert second["ETag"] != first["ETag"]
-    assert "Bookings up 20%" in pdf_text(second_content)
-    assert "Bookings up 20%" not in pdf_text(first_content)
+    first, _ = download(owner_client, audit)
+    question = audit.version.questions.get(key="success")
+    with pytest.raises(flow.AuditLocked):
+        flow.save_answer(audit, question, flow.StepInput(["vanity"], "Bookings up 20%", None))
+    second, content = download(owner_client, audit)
+    assert second["ETag"] == first["ETag"]
+    assert "Bookings up" in pdf_text(content) and "Bookings up 20%" not in pdf_text(content)
 
 
 def test_other_owner_gets_404(other_client, business):
