@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint mutation benchmark-scoring benchmark-pdf benchmark-dashboard clean
+.PHONY: run test setup install system-deps browser lint mutation benchmark benchmark-scoring benchmark-pdf benchmark-dashboard multi-server-check clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -36,6 +36,13 @@ system-deps:  ## the C libraries WeasyPrint needs (installed when run as root)
 browser:  ## Debian's Chromium for the browser tests (installed when run as root)
 	@sh scripts/system-deps.sh browser
 
+benchmark: install  ## the app against a bare Django page under gunicorn on PostgreSQL, and every figure below (about 5 minutes)
+	@sh scripts/system-deps.sh bench
+	$(BIN)/python benchmarks/run.py
+
+multi-server-check: install  ## two app servers, a worker and S3 on loopback: an owner and a consultant walk across them
+	$(BIN)/python scripts/multi_server_check.py
+
 benchmark-scoring: setup  ## time the scoring of 10,000 random audits
 	$(BIN)/python manage.py benchmark_scoring --audits 10000
 
@@ -52,7 +59,7 @@ lint: install  ## style, types, migrations and the calibration table, as CI chec
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py calibration_table --check
 
-mutation: install  ## mutation-test the scoring, access and flow rules (about 20 minutes); lists the survivors
+mutation: install  ## mutation-test the scoring, access, flow, dashboard, export, mail and report rules (about 30 minutes); lists the survivors
 	rm -rf mutants
 	$(BIN)/mutmut run || true
 	$(BIN)/mutmut results

@@ -236,7 +236,11 @@ X_FRAME_OPTIONS = "DENY"
 # Sessions live in the database, so every app server sees the same ones. With Redis they are
 # read from it first (and still written to the database, so a Redis restart loses none): one
 # database query less on every page.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if env_str("REDIS_URL") else "db")
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env_str("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 LOGGING = {

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.db.models import QuerySet
 
-from questionnaire.models import Audit
+from consulting.models import Recommendation
+from questionnaire.models import Audit, Band
+from questionnaire.profile import Sector
 
 HEADER = [
     "Business",
@@ -34,29 +37,67 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+# Read as plain values with label maps rather than model objects: 100,000 rows in seconds.
+COLUMNS = (
+    "pk",
+    "business__name",
+    "business__owner__email",
+    "business__sector",
+    "status",
+    "submitted_at",
+    "reviewed_at",
+    "b2c_readiness",
+    "b2c_band",
+    "b2b_readiness",
+    "b2b_band",
+    "headline",
+)
+SECTORS = dict(Sector.choices)
+STATUSES = dict(Audit.Status.choices)
+BANDS = dict(Band.choices)
+BATCH = 2000
+
+
 def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
     yield HEADER
-    for audit in audits.prefetch_related("recommendations").iterator(chunk_size=500):
-        yield [
-            safe_cell(value)
-            for value in (
-                audit.business.name,
-                audit.business.owner.email,
-                audit.business.get_sector_display(),
-                audit.get_status_display(),
-                audit.submitted_at.date().isoformat() if audit.submitted_at else "",
-                audit.reviewed_at.date().isoformat() if audit.reviewed_at else "",
-                *_market(audit, audit.b2c_readiness, audit.get_b2c_band_display()),
-                *_market(audit, audit.b2b_readiness, audit.get_b2b_band_display()),
-                audit.headline,
-                "\n\n".join(r.text for r in audit.recommendations.all()),
-            )
-        ]
+    values = audits.values_list(*COLUMNS).iterator(chunk_size=BATCH)
+    while batch := list(islice(values, BATCH)):
+        recommendations = _recommendations([row[0] for row in batch])
+        for pk, name, email, sector, status, submitted, reviewed, *markets, headline in batch:
+            b2c, b2c_band, b2b, b2b_band = markets
+            draft = status == Audit.Status.DRAFT
+            yield [
+                safe_cell(value)
+                for value in (
+                    name,
+                    email,
+                    SECTORS.get(sector, sector),
+                    STATUSES.get(status, status),
+                    _day(submitted),
+                    _day(reviewed),
+                    *_market(draft, b2c, BANDS.get(b2c_band, b2c_band)),
+                    *_market(draft, b2b, BANDS.get(b2b_band, b2b_band)),
+                    headline,
+                    "\n\n".join(recommendations.get(pk, ())),
+                )
+            ]
 
 
-def _market(audit: Audit, readiness: int | None, band: str) -> tuple:
+def _recommendations(audit_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    texts = Recommendation.objects.filter(audit_id__in=audit_ids).order_by("audit_id", "created_at")
+    for audit_id, text in texts.values_list("audit_id", "text"):
+        found.setdefault(audit_id, []).append(text)
+    return found
+
+
+def _day(moment) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def _market(draft: bool, readiness: int | None, band: str) -> tuple:
     """A market's score and band; a market the business does not sell to is not assessed."""
-    if readiness is None and not audit.is_draft:
+    if readiness is None and not draft:
         return "", NOT_ASSESSED
     return readiness, band
 

@@ -7,8 +7,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from questionnaire.access import READ, audit_or_404
-from reports import pdf
 from questionnaire.profile import describe
+from reports import pdf
 from reports.report import report_html
 
 

@@ -10,8 +10,10 @@ work="$(mktemp -d)"
 port=8765
 db=social_audit_production_check
 gunicorn_pid=""
+worker_pid=""
 cleanup() {
   [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null || true
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -29,14 +31,17 @@ export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
        REDIS_URL=redis://127.0.0.1:6379/15 DJANGO_MEDIA_ROOT="$work/media"
 
 sed -n '/^## Running it in production/,/^## For developers/p' README.md \
-  | sed -n '/^```sh/,/^```/p' | grep -E '^(pip|python|gunicorn) ' | sed 's/ *#.*//' > "$work/steps"
-[ "$(wc -l < "$work/steps")" -ge 6 ] || { echo "README's production steps not found"; exit 1; }
+  | sed -n '/^```sh/,/^```/p' | grep -E '^(pip|python|gunicorn|nice) ' | sed 's/ *#.*//' > "$work/steps"
+[ "$(wc -l < "$work/steps")" -ge 7 ] || { echo "README's production steps not found"; exit 1; }
 while read -r step; do
   echo "== $step"
   case "$step" in
     gunicorn*)
       ${step/0.0.0.0:8000/127.0.0.1:$port} > "$work/gunicorn.log" 2>&1 &
       gunicorn_pid=$! ;;
+    *"manage.py worker"*)
+      $step > "$work/worker.log" 2>&1 &
+      worker_pid=$! ;;
     *) $step ;;
   esac
 done < "$work/steps"
@@ -54,7 +59,15 @@ status=0
 python "$repo/scripts/check_site.py" "http://127.0.0.1:$port" --behind-proxy \
   --login "owner@example.com:$password" --login "consultant@example.com:$password" \
   --admin "admin@example.com:$password" || status=1
-if grep -q "Traceback" "$work/gunicorn.log"; then
-  echo "FAIL: gunicorn logged an error:"; cat "$work/gunicorn.log"; status=1
+for log in gunicorn worker; do
+  if grep -q "Traceback" "$work/$log.log"; then
+    echo "FAIL: the $log logged an error:"; cat "$work/$log.log"; status=1
+  fi
+done
+# The demo's submitted audits were queued for rendering: the worker must have stored them.
+if ! ls "$work"/media/reports/*/*.pdf > /dev/null 2>&1; then
+  sleep 10
+  ls "$work"/media/reports/*/*.pdf > /dev/null 2>&1 \
+    || { echo "FAIL: the worker rendered no PDF"; cat "$work/worker.log"; status=1; }
 fi
 exit $status

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks for the system packages the project needs and installs them when run as root on
-# Debian/Ubuntu; otherwise says exactly what to install. Usage: system-deps.sh pdf|browser
+# Debian/Ubuntu; otherwise says exactly what to install. Usage: system-deps.sh pdf|browser|bench
 set -eu
 
 case "${1:-pdf}" in
@@ -8,7 +8,9 @@ case "${1:-pdf}" in
            present() { ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset; } ;;
   browser) packages="chromium"
            present() { [ -x /usr/bin/chromium ]; } ;;
-  *)       echo "usage: $0 pdf|browser" >&2; exit 2 ;;
+  bench)   packages="wrk"
+           present() { command -v wrk >/dev/null; } ;;
+  *)       echo "usage: $0 pdf|browser|bench" >&2; exit 2 ;;
 esac
 
 present && exit 0

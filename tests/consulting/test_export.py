@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from consulting.export import safe_cell
 from consulting.models import Recommendation
+from questionnaire import flow
+from questionnaire.profile import Sector
 from tests.factories import make_client_audit, make_user
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +79,22 @@ def test_a_market_the_client_does_not_serve_is_not_assessed_in_the_csv(
     assert columns["Verdict"] == "Yes: start with consumers"
     draft = dict(zip(header, rows[1], strict=True))
     assert draft["B2B band"] == "" and draft["Verdict"] == ""  # nothing to assess yet
+
+
+def test_a_row_says_what_the_dashboard_says_in_words(carla, carla_client, questionnaire):
+    owner = make_user("gia@example.com")
+    audit = make_client_audit(carla, owner, "Gia's Garage", sector="trades")
+    flow.finish_review(audit, carla)
+    for text in ("First, a weekly post.", "Then, answer every review."):
+        Recommendation.objects.create(audit=audit, author=carla, text=text)
+    make_client_audit(carla, make_user("hal@example.com"), "Hal's Draft", submit=False)
+    header, *rows = export(carla_client, sort="business")
+    gia, hal = (dict(zip(header, row, strict=True)) for row in rows)
+    audit.refresh_from_db()
+    assert gia["Owner email"] == "gia@example.com"
+    assert gia["Sector"] == Sector.TRADES.label
+    assert gia["Status"] == "Reviewed"
+    assert gia["Submitted"] == audit.submitted_at.date().isoformat()
+    assert gia["Reviewed"] == audit.reviewed_at.date().isoformat()
+    assert gia["Recommendations"] == "First, a weekly post.\n\nThen, answer every review."
+    assert (hal["Status"], hal["Submitted"], hal["Reviewed"]) == ("Draft", "", "")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from questionnaire import flow
-from questionnaire.models import NOTE_MAX_LENGTH, Answer
+from questionnaire.models import NOTE_MAX_LENGTH
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 from tests.reports.pdf_text import font_names, pdf_reader, pdf_text
 

@@ -14,9 +14,9 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
-from consulting.dashboard import client_audits
+from consulting.dashboard import SORTS, client_audits
 from consulting.models import Consultant, Share
-from consulting.views import dashboard
+from consulting.views import dashboard, export_csv
 from questionnaire.models import Audit, Band, Business, QuestionnaireVersion
 from questionnaire.profile import Sector
 
@@ -28,6 +28,7 @@ CASES = {
     "a filter (reviewed, B2C ready)": {"status": "reviewed", "b2c_band": "ready"},
     'a search ("harbour bak")': {"q": "harbour bak"},
     "the last page": {"page": "last"},
+    **{f"sorted by {prefix}{key}": {"sort": prefix + key} for key in SORTS for prefix in ("", "-")},
 }
 
 
@@ -146,4 +147,13 @@ class Command(BaseCommand):
                 assert response.status_code == 200
             medians[case] = statistics.median(times) * 1000
             self.stdout.write(f"{size:>7,} audits, {case}: median {medians[case]:.1f} ms")
+        self.time_export(factory, consultant, size)
         return medians
+
+    def time_export(self, factory, consultant, size: int) -> None:
+        request = factory.get("/consultant/export.csv")
+        request.user = consultant
+        started = time.perf_counter()
+        lines = sum(1 for _ in export_csv(request).streaming_content)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"{size:>7,} audits, CSV export of {lines - 1:,} rows: {seconds:.2f} s")
