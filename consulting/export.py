@@ -54,7 +54,7 @@ COLUMNS = (
 )
 SECTORS = dict(Sector.choices)
 STATUSES = dict(Audit.Status.choices)
-BANDS = dict(Band.choices)
+BANDS = dict(Band.choices)  # a market not (yet) assessed has no band: ""
 BATCH = 2000
 
 
@@ -71,12 +71,12 @@ def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
                 for value in (
                     name,
                     email,
-                    SECTORS.get(sector, sector),
-                    STATUSES.get(status, status),
+                    SECTORS[sector],
+                    STATUSES[status],
                     _day(submitted),
                     _day(reviewed),
-                    *_market(draft, b2c, BANDS.get(b2c_band, b2c_band)),
-                    *_market(draft, b2b, BANDS.get(b2b_band, b2b_band)),
+                    *_market(draft, b2c, BANDS.get(b2c_band, "")),
+                    *_market(draft, b2b, BANDS.get(b2b_band, "")),
                     headline,
                     "\n\n".join(recommendations.get(pk, ())),
                 )
@@ -85,7 +85,7 @@ def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
 
 def _recommendations(audit_ids: list[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    texts = Recommendation.objects.filter(audit_id__in=audit_ids).order_by("audit_id", "created_at")
+    texts = Recommendation.objects.filter(audit_id__in=audit_ids).order_by("created_at", "pk")
     for audit_id, text in texts.values_list("audit_id", "text"):
         found.setdefault(audit_id, []).append(text)
     return found
