@@ -119,7 +119,7 @@ class TwoEndedPaginator(Paginator):
 
 
 def _ordering(sort: str) -> list:
-    key = sort.lstrip("-") if sort.lstrip("-") in SORTS else "submitted"
+    key = sort.lstrip("-")  # one of SORTS: the filter form accepts nothing else
     column, *ties = [F(name) for name in (*SORTS[key][1], "pk")]
     blanks_last = True if key in SORTS_WITH_BLANKS else None
     if sort.startswith("-"):

@@ -68,6 +68,20 @@ def questions_of(version: QuestionnaireVersion) -> tuple[Question, ...]:
     return _published_questions[key]
 
 
+_published_versions: dict[int, QuestionnaireVersion] = {}
+
+
+def edition(version_id: int) -> QuestionnaireVersion:
+    """The questionnaire version; a published one is read once per process (shared, so
+    read-only, like its questions)."""
+    version = _published_versions.get(version_id)
+    if version is None:
+        version = QuestionnaireVersion.objects.get(pk=version_id)
+        if version.is_published:
+            _published_versions[version_id] = version
+    return version
+
+
 def question_numbered(version: QuestionnaireVersion, number: int) -> Question | None:
     return next((q for q in questions_of(version) if q.number == number), None)
 

@@ -97,3 +97,26 @@ def test_html_alternatives_survive_the_queue(settings, db):
     [delivered] = mail.outbox
     assert delivered.alternatives[0][0] == "<p>rich</p>"
     assert delivered.body == "plain"
+
+
+def test_a_plain_message_without_alternatives_is_delivered(db):
+    from django.core.mail import EmailMessage
+
+    EmailMessage("Plain", "only text", None, ["b@example.com"]).send()
+    run_background_jobs()
+    [delivered] = mail.outbox
+    assert (delivered.subject, delivered.body, delivered.to) == (
+        "Plain",
+        "only text",
+        ["b@example.com"],
+    )
+
+
+def test_an_attachment_is_refused_when_queued_rather_than_silently_dropped(db):
+    from django.core.mail import EmailMessage
+
+    email = EmailMessage("With a file", "see attached", None, ["c@example.com"])
+    email.attach("report.pdf", b"%PDF", "application/pdf")
+    with pytest.raises(ValueError, match="^queued email cannot carry attachments$"):
+        email.send()
+    assert not queued(DELIVER).exists()

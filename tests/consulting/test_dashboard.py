@@ -126,3 +126,43 @@ def test_query_count_does_not_grow_with_the_number_of_audits(
     with django_assert_num_queries(len(few.captured_queries)):
         page = dashboard(carla_client)
     assert "23 audits" in page
+
+
+NAMES = ["Avocado Café", "Draft Designs", "Gus&#x27;s Garage", "Harbour Bakery"]
+
+
+def listed(page: str) -> list[str]:
+    return sorted(NAMES, key=page.index)
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("business", ["Avocado Café", "Draft Designs", "Gus&#x27;s Garage", "Harbour Bakery"]),
+        ("-business", ["Harbour Bakery", "Gus&#x27;s Garage", "Draft Designs", "Avocado Café"]),
+        # by sector, then by name within a sector
+        ("sector", ["Avocado Café", "Draft Designs", "Harbour Bakery", "Gus&#x27;s Garage"]),
+        ("-sector", ["Gus&#x27;s Garage", "Harbour Bakery", "Draft Designs", "Avocado Café"]),
+        # drafts before submitted; audits of the same status oldest first, or newest first
+        ("status", ["Draft Designs", "Harbour Bakery", "Gus&#x27;s Garage", "Avocado Café"]),
+        ("-status", ["Avocado Café", "Gus&#x27;s Garage", "Harbour Bakery", "Draft Designs"]),
+        # a draft has no date: last either way
+        ("submitted", ["Harbour Bakery", "Gus&#x27;s Garage", "Avocado Café", "Draft Designs"]),
+        ("-submitted", ["Avocado Café", "Gus&#x27;s Garage", "Harbour Bakery", "Draft Designs"]),
+    ],
+)
+def test_every_column_sorts_both_ways(carla, carla_client, clients, sort, order):
+    make_client_audit(carla, make_user("ava@cafe.example"), "Avocado Café")
+    assert listed(dashboard(carla_client, sort=sort)) == order
+
+
+def test_the_submission_dates_filter_and_an_inverted_range_is_explained(carla_client, clients):
+    today = timezone.localdate()
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    page = dashboard(carla_client, submitted_from=today.isoformat(), submitted_to=today.isoformat())
+    assert "Harbour Bakery" in page and "Draft Designs" not in page
+    page = dashboard(carla_client, submitted_to=yesterday)
+    assert "Harbour Bakery" not in page
+    page = dashboard(carla_client, submitted_from=today.isoformat(), submitted_to=yesterday)
+    # said of the "to" field, which the summary links to
+    assert 'href="#id_submitted_to">The end date is before the start date.' in page

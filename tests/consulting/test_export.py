@@ -83,7 +83,7 @@ def test_a_market_the_client_does_not_serve_is_not_assessed_in_the_csv(
 
 def test_a_row_says_what_the_dashboard_says_in_words(carla, carla_client, questionnaire):
     owner = make_user("gia@example.com")
-    audit = make_client_audit(carla, owner, "Gia's Garage", sector="trades")
+    audit = make_client_audit(carla, owner, "Gia's Garage", sector="trades", sells_to="both")
     flow.finish_review(audit, carla)
     for text in ("First, a weekly post.", "Then, answer every review."):
         Recommendation.objects.create(audit=audit, author=carla, text=text)
@@ -97,4 +97,8 @@ def test_a_row_says_what_the_dashboard_says_in_words(carla, carla_client, questi
     assert gia["Submitted"] == audit.submitted_at.date().isoformat()
     assert gia["Reviewed"] == audit.reviewed_at.date().isoformat()
     assert gia["Recommendations"] == "First, a weekly post.\n\nThen, answer every review."
+    assert gia["B2C readiness"] == str(audit.b2c_readiness)
+    assert gia["B2B readiness"] == str(audit.b2b_readiness)
+    assert gia["B2B band"] == audit.get_b2b_band_display() != ""
     assert (hal["Status"], hal["Submitted"], hal["Reviewed"]) == ("Draft", "", "")
+    assert (hal["B2C readiness"], hal["B2C band"], hal["B2B band"]) == ("", "", "")

@@ -186,3 +186,22 @@ def test_an_audit_carries_at_most_15_recommendations(carla, carla_client, olive_
     page = response.content.decode()
     assert "An audit can carry at most 15 recommendations" in page and "One more" in page
     assert Recommendation.objects.filter(audit=olive_audit).count() == 15
+
+
+def test_a_changed_override_changes_the_results_and_the_stored_pdf(
+    carla_client, owner_client, olive_audit
+):
+    url = reverse("consulting:override", args=[olive_audit.pk])
+    results_url = reverse("reports:audit_results", args=[olive_audit.pk])
+    pdf_url = reverse("reports:audit_pdf", args=[olive_audit.pk])
+    reason = "Their offer is not as distinctive as they think."
+    carla_client.post(url, {"dimension": "value", "score": "60", "reason": reason})
+    owner_client.get(results_url)
+    b"".join(owner_client.get(pdf_url).streaming_content)  # both kept for these inputs
+    carla_client.post(url, {"dimension": "value", "score": "70", "reason": reason})
+    assert "<strong>70/100</strong>" in owner_client.get(results_url).content.decode()
+    text = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
+    assert "Your consultant's assessment: 70/100" in text
+    carla_client.post(url, {"dimension": "value", "score": "70", "reason": "Checked again."})
+    assert "Checked again." in owner_client.get(results_url).content.decode()
+    assert "Checked again." in pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
