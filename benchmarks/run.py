@@ -73,8 +73,25 @@ def gunicorn(module: str, port: int, env: dict, log: Path):
             process.wait()
 
 
-def wrk(url: str, headers: dict, seconds: int, body: str | None = None) -> dict:
-    """Requests per second and latency percentiles; fails on any 4xx/5xx answer."""
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time used so far by these processes."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def workers_of(master: subprocess.Popen) -> list[int]:
+    with open(f"/proc/{master.pid}/task/{master.pid}/children") as children:
+        return [int(pid) for pid in children.read().split()]
+
+
+def wrk(url: str, headers: dict, seconds: int, body: str | None = None, workers=()) -> dict:
+    """Requests per second, latency percentiles and the app workers' CPU per request; fails
+    on any 4xx/5xx answer."""
+    cpu_before = cpu_seconds(list(workers))
     command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
@@ -85,10 +102,13 @@ def wrk(url: str, headers: dict, seconds: int, body: str | None = None) -> dict:
             script.flush()
             command += ["-s", script.name]
         output = subprocess.run([*command, url], check=True, capture_output=True, text=True)
+    cpu = cpu_seconds(list(workers)) - cpu_before
     text = output.stdout
     if "Non-2xx or 3xx" in text:
         raise SystemExit(f"wrk got error answers from {url}:\n{text}")
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
     return {
+        "cpu_ms": 1000 * cpu / requests,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
         "p50": _ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1)),
         "p99": _ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1)),
@@ -174,9 +194,10 @@ def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
     step = f"/audits/{ids['draft']}/questions/2/"
     results = f"/audits/{ids['submitted']}/results/"
     with (
-        gunicorn("auditsite.wsgi", APP_PORT, app, work / "app.log"),
-        gunicorn("benchmarks.baseline.wsgi", BASE_PORT, base, work / "base.log"),
+        gunicorn("auditsite.wsgi", APP_PORT, app, work / "app.log") as app_server,
+        gunicorn("benchmarks.baseline.wsgi", BASE_PORT, base, work / "base.log") as base_server,
     ):
+        app_workers, base_workers = workers_of(app_server), workers_of(base_server)
         owner = Browser(app_url + "/", True)
         owner.log_in("/accounts/login/", {"user": "login"}, "owner@example.com", "demo-audit-2026")
         bare = Browser(base_url + "/", True)
@@ -191,22 +212,28 @@ def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
             "step POST": (app_url + step, step_post, base_url + "/", base_post),
             "results GET": (app_url + results, None, base_url + "/", None),
         }
-        figures: dict[str, dict[str, list[float]]] = {c: {"app": [], "bare": []} for c in cases}
+        figures: dict[str, dict[str, list[dict]]] = {c: {"app": [], "bare": []} for c in cases}
         for _ in range(args.rounds):
             for case, (app_at, app_body, base_at, base_body) in cases.items():
-                figures[case]["app"].append(wrk(app_at, app_headers, args.seconds, app_body)["rps"])
+                figures[case]["app"].append(
+                    wrk(app_at, app_headers, args.seconds, app_body, app_workers)
+                )
                 figures[case]["bare"].append(
-                    wrk(base_at, base_headers, args.seconds, base_body)["rps"]
+                    wrk(base_at, base_headers, args.seconds, base_body, base_workers)
                 )
         print_ratios(figures, args.rounds)
 
         print("\nStep GET while PDFs render (worker at low CPU priority, as the README runs it)")
-        quiet = wrk(app_url + step, app_headers, args.seconds * 2)
-        with rendering_pdfs(app, work):
-            busy = wrk(app_url + step, app_headers, args.seconds * 2)
-        print(f"  p99 without renders {quiet['p99']:.1f} ms, with {busy['p99']:.1f} ms: "
-              f"{busy['p99'] / quiet['p99']:.2f}x (goal <= 1.3x); "
-              f"req/s {quiet['rps']:.0f} -> {busy['rps']:.0f}")  # fmt: skip
+        quiet, busy = [], []
+        for _ in range(args.rounds):
+            quiet.append(wrk(app_url + step, app_headers, args.seconds * 2))
+            with rendering_pdfs(app, work):
+                busy.append(wrk(app_url + step, app_headers, args.seconds * 2))
+        p99 = [statistics.median(run["p99"] for run in runs) for runs in (quiet, busy)]
+        rps = [statistics.median(run["rps"] for run in runs) for runs in (quiet, busy)]
+        print(f"  p99 without renders {p99[0]:.1f} ms, with {p99[1]:.1f} ms: "
+              f"{p99[1] / p99[0]:.2f}x (goal <= 1.3x); req/s {rps[0]:.0f} -> {rps[1]:.0f}"
+              f" (medians of {args.rounds})")  # fmt: skip
     print("\nQueries per request (goals: step GET 4, step POST 8, results 5, cached PDF 5)")
     script = "exec(open('benchmarks/query_counts.py').read())"
     print(run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], app), end="")
@@ -218,13 +245,18 @@ def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
 
 
 def print_ratios(figures: dict, rounds: int) -> None:
-    print(f"Throughput, median of {rounds} interleaved rounds (req/s)")
-    print(f"  {'':14} {'app':>8} {'bare':>8} {'ratio':>7} {'goal':>6}")
+    print(f"Median of {rounds} interleaved rounds: throughput, and the workers' CPU per request")
+    print(f"  {'':12} {'app req/s':>9} {'bare req/s':>10} {'ratio':>6} {'goal':>5}"
+          f" {'app CPU':>9} {'bare CPU':>9}")  # fmt: skip
     for case, runs in figures.items():
-        app_rps, bare_rps = statistics.median(runs["app"]), statistics.median(runs["bare"])
-        ratio = app_rps / bare_rps
+        app, bare = (
+            {key: statistics.median(run[key] for run in runs[side]) for key in ("rps", "cpu_ms")}
+            for side in ("app", "bare")
+        )
+        ratio = app["rps"] / bare["rps"]
         verdict = "ok" if ratio >= GOALS[case] else "BELOW"
-        print(f"  {case:14} {app_rps:8.0f} {bare_rps:8.0f} {ratio:7.2f} {GOALS[case]:>6} {verdict}")
+        print(f"  {case:12} {app['rps']:9.0f} {bare['rps']:10.0f} {ratio:6.2f} {GOALS[case]:>5}"
+              f" {app['cpu_ms']:6.1f} ms {bare['cpu_ms']:6.1f} ms {verdict}")  # fmt: skip
 
 
 @contextmanager
@@ -247,7 +279,7 @@ def rendering_pdfs(app: dict, work: Path):
             process.terminate()
             process.wait()
     rendered = (work / "worker.log").read_text().count("render_report state=SUCCESSFUL")
-    print(f"  the worker rendered {rendered} PDFs meanwhile")
+    print(f"  the worker rendered {rendered} PDFs during a measurement")
 
 
 if __name__ == "__main__":

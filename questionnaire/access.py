@@ -8,7 +8,6 @@ The policy itself is the rule table in auditsite/access.py; the core asks it by 
 from __future__ import annotations
 
 import rules
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -25,10 +24,8 @@ def allowed(user, action: str, obj) -> bool:
     return rules.test_rule(action, user, obj)
 
 
-def audit_or_404(user, audit_id: int, action: str, audits: QuerySet[Audit] | None = None) -> Audit:
-    """`audits` narrows or annotates the query (a step reads its saved answer with it)."""
-    audits = (Audit.objects.all() if audits is None else audits).select_related("business")
-    audit = get_object_or_404(audits, pk=audit_id)
+def audit_or_404(user, audit_id: int, action: str) -> Audit:
+    audit = get_object_or_404(Audit.objects.select_related("business"), pk=audit_id)
     if not allowed(user, action, audit):
         raise Http404
     audit.version = edition(audit.version_id)  # read once per process, not with every audit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 
 from questionnaire.profile import Sector, SellsTo, Size
 
@@ -225,9 +225,6 @@ class Business(models.Model):
         }
 
 
-ANSWER_FIELDS = ("choices", "note", "revision")
-
-
 class AuditQuerySet(models.QuerySet):
     def for_owner(self, user) -> AuditQuerySet:
         return self.filter(business__owner=user)
@@ -237,15 +234,6 @@ class AuditQuerySet(models.QuerySet):
 
     def submitted(self) -> AuditQuerySet:
         return self.exclude(status=Audit.Status.DRAFT)
-
-    def with_saved_answer(self, number: int) -> AuditQuerySet:
-        """Each audit with its saved answer to question `number` read in the same query (a
-        question step's one read): `saved_choices`, `saved_note` and `saved_revision`, all
-        None when there is no answer yet."""
-        answer = Answer.objects.filter(audit=OuterRef("pk"), question__number=number)
-        return self.annotate(
-            **{f"saved_{name}": Subquery(answer.values(name)[:1]) for name in ANSWER_FIELDS}
-        )
 
 
 class Audit(models.Model):

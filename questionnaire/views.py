@@ -13,7 +13,7 @@ from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
 from questionnaire.content import question_numbered
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
 from questionnaire.history import audit_history
-from questionnaire.models import ANSWER_FIELDS, Answer, Audit, Business
+from questionnaire.models import Answer, Audit, Business
 
 LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
 
@@ -106,9 +106,7 @@ def audit_profile(request, audit_id: int):
 
 @login_required
 def audit_step(request, audit_id: int, number: int):
-    showing = request.method != "POST"
-    audits = Audit.objects.with_saved_answer(number) if showing else None
-    audit = audit_or_404(request.user, audit_id, ANSWER, audits)
+    audit = audit_or_404(request.user, audit_id, ANSWER)
     question = question_numbered(audit.version, number)
     if question is None:
         raise Http404("No such question.")
@@ -131,10 +129,8 @@ def audit_step(request, audit_id: int, number: int):
             else:
                 return redirect(_after_step(request, audit, number, going_back))
     else:
-        saved = None
-        if audit.saved_revision is not None:
-            saved = Answer(**{name: getattr(audit, f"saved_{name}") for name in ANSWER_FIELDS})
-        form = AnswerForm(question, initial=answer_form_initial(question, saved))
+        answer = Answer.objects.filter(audit=audit, question=question).first()
+        form = AnswerForm(question, initial=answer_form_initial(question, answer))
 
     total = len(flow.questions_of(audit))
     context = {

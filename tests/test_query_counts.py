@@ -12,12 +12,12 @@ from tests.factories import GOOD_ANSWERS, make_audit
 pytestmark = pytest.mark.django_db
 
 
-def test_a_question_step_costs_three_queries(owner_client, business, django_assert_num_queries):
+def test_a_question_step_costs_four_queries(owner_client, business, django_assert_num_queries):
     audit = make_audit(business, {"customers": ["clear"], "customer_value": ["reliable"]})
     url = reverse("questionnaire:audit_step", args=[audit.pk, 2])
     owner_client.get(url)  # the process reads the published questionnaire once
-    # session, user with role, and the audit with its business and its saved answer
-    with django_assert_num_queries(3):
+    # session, user with role, audit with business, the saved answer
+    with django_assert_num_queries(4):
         page = owner_client.get(url).content.decode()
     assert "Question 2 of 9" in page and 'value="reliable" id="id_choices_2" checked' in page
 
