@@ -64,6 +64,9 @@ def report_context(audit: Audit) -> dict:
     }
 
 
+REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds
+
+
 def report_html(audit: Audit, fingerprint: str) -> SafeString:
     """The report as the results page shows it, rendered once per set of inputs (the PDF's
     fingerprint) and kept in the shared cache: a repeat view costs no scoring or drawing."""
@@ -73,6 +76,3 @@ def report_html(audit: Audit, fingerprint: str) -> SafeString:
         html = render_to_string("reports/_report.html", report_context(audit))
         caches["reports"].set(key, html, timeout=REPORT_HTML_SECONDS)
     return SafeString(html)
-
-
-REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds

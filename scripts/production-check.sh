@@ -31,7 +31,7 @@ export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
        REDIS_URL=redis://127.0.0.1:6379/15 DJANGO_MEDIA_ROOT="$work/media"
 
 sed -n '/^## Running it in production/,/^## For developers/p' README.md \
-  | sed -n '/^```sh/,/^```/p' | grep -E '^(pip|python|gunicorn|nice) ' | sed 's/ *#.*//' > "$work/steps"
+  | sed -n '/^```sh/,/^```/p' | grep -E '^(pip|python|gunicorn|chrt) ' | sed 's/ *#.*//' > "$work/steps"
 [ "$(wc -l < "$work/steps")" -ge 7 ] || { echo "README's production steps not found"; exit 1; }
 while read -r step; do
   echo "== $step"
