@@ -13,6 +13,6 @@ audits = list(Audit.objects.exclude(status="draft"))
 while True:
     for audit in audits:
         while DBTaskResult.objects.filter(status="READY").count() >= 2:
-            time.sleep(0.05)
+            time.sleep(0.2)
         default_storage.delete(pdf.report_for(audit).name)
         render_report.enqueue(audit.pk)
