@@ -20,5 +20,8 @@ class AuthenticationBackend(allauth_backends.AuthenticationBackend):
         """The logged-in user with their consultant role, if any, in one query: every page's
         navigation asks whether the user is a consultant."""
         user_model = get_user_model()
-        user = user_model._default_manager.select_related("consultant").filter(pk=user_id).first()
-        return user if user and self.user_can_authenticate(user) else None
+        try:  # get(), not first(): no ORDER BY to build on every page
+            user = user_model._default_manager.select_related("consultant").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

@@ -129,7 +129,10 @@ def audit_step(request, audit_id: int, number: int):
             else:
                 return redirect(_after_step(request, audit, number, going_back))
     else:
-        answer = Answer.objects.filter(audit=audit, question=question).first()
+        try:
+            answer = Answer.objects.get(audit=audit, question=question)
+        except Answer.DoesNotExist:
+            answer = None
         form = AnswerForm(question, initial=answer_form_initial(question, answer))
 
     total = len(flow.questions_of(audit))
