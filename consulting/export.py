@@ -54,7 +54,7 @@ COLUMNS = (
 )
 SECTORS = dict(Sector.choices)
 STATUSES = dict(Audit.Status.choices)
-BANDS = dict(Band.choices)  # a market not (yet) assessed has no band: ""
+BANDS = dict(Band.choices)  # a market not (yet) assessed has no band: an empty cell
 BATCH = 2000
 
 
@@ -75,8 +75,8 @@ def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
                     STATUSES[status],
                     _day(submitted),
                     _day(reviewed),
-                    *_market(draft, b2c, BANDS.get(b2c_band, "")),
-                    *_market(draft, b2b, BANDS.get(b2b_band, "")),
+                    *_market(draft, b2c, BANDS.get(b2c_band)),
+                    *_market(draft, b2b, BANDS.get(b2b_band)),
                     headline,
                     "\n\n".join(recommendations.get(pk, ())),
                 )
@@ -95,7 +95,7 @@ def _day(moment) -> str:
     return moment.date().isoformat() if moment else ""
 
 
-def _market(draft: bool, readiness: int | None, band: str) -> tuple:
+def _market(draft: bool, readiness: int | None, band: str | None) -> tuple:
     """A market's score and band; a market the business does not sell to is not assessed."""
     if readiness is None and not draft:
         return "", NOT_ASSESSED

@@ -205,3 +205,23 @@ def test_a_changed_override_changes_the_results_and_the_stored_pdf(
     carla_client.post(url, {"dimension": "value", "score": "70", "reason": "Checked again."})
     assert "Checked again." in owner_client.get(results_url).content.decode()
     assert "Checked again." in pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
+
+
+def test_an_override_moved_to_another_dimension_moves_in_the_pdf(
+    carla_client, owner_client, olive_audit
+):
+    """The same score and reason on another dimension is a different report."""
+    url = reverse("consulting:override", args=[olive_audit.pk])
+    pdf_url = reverse("reports:audit_pdf", args=[olive_audit.pk])
+    scores = olive_audit.dimension_scores
+    first, second = sorted(scores, key=scores.get)[:1] + sorted(scores, key=scores.get)[-1:]
+    assert scores[first] != scores[second]
+    same = {"score": "40", "reason": "Not convinced yet."}
+    carla_client.post(url, {"dimension": first, **same})
+    before = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
+    assert f"40/100 (the audit computed {scores[first]})" in before
+    override = ScoreOverride.objects.get()
+    carla_client.post(reverse("consulting:remove_override", args=[olive_audit.pk, override.pk]))
+    carla_client.post(url, {"dimension": second, **same})
+    after = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
+    assert f"40/100 (the audit computed {scores[second]})" in after

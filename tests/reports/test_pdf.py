@@ -186,3 +186,12 @@ def test_a_direction_override_in_a_name_cannot_reverse_the_text_around_it(
     assert "<bdi>Bakery\u202eevil</bdi>: social-media readiness" in page
     text = pdf_text(download(owner_client, audit)[1])
     assert "Social-media strategy summary" in text and "yrammus" not in text
+
+
+def test_a_name_with_no_latin_letters_still_gives_a_readable_filename(
+    owner_client, owner, questionnaire
+):
+    audit = make_audit(make_business(owner, "東京ベーカリー"), GOOD_ANSWERS, submit=True)
+    response, _ = download(owner_client, audit)
+    expected = f"business-social-media-audit-{audit.submitted_at:%Y-%m-%d}.pdf"
+    assert f'attachment; filename="{expected}"' == response["Content-Disposition"]

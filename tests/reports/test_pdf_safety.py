@@ -102,3 +102,17 @@ def test_the_fetcher_serves_the_apps_own_static_files_and_data_uris():
     css = fetcher.fetch(BASE_URL + "static/css/report-pdf.css")
     assert b"@font-face" in css.read() and css.content_type == "text/css"
     assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+
+
+@pytest.mark.django_db
+def test_the_report_renderer_uses_the_fetcher_whatever_the_template_holds(
+    business, canary, monkeypatch
+):
+    """The wiring of the second wall: a template that let raw HTML through still loads
+    nothing, because the report's renderer hands WeasyPrint only the static-only fetcher."""
+    from reports import pdf
+
+    base, hits = canary
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    monkeypatch.setattr(pdf, "render_to_string", lambda *args, **kwargs: hostile_html(base))
+    assert_nothing_leaked(pdf.render_pdf(audit), hits)
