@@ -15,14 +15,16 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.utils import timezone
 from django_tasks import task
+
+from auditsite.retries import try_again_later
 
 logger = logging.getLogger(__name__)
 
 # Minutes to wait before each further attempt: about a day and a half in all, enough to
 # ride out a mail server's maintenance window; after the last, the failure is logged.
 RETRY_AFTER_MINUTES = [1, 5, 30, 120, 720, 1440]
+RETRY_WAITS = [timedelta(minutes=minutes) for minutes in RETRY_AFTER_MINUTES]
 
 
 class QueuedEmailBackend(BaseEmailBackend):
@@ -60,10 +62,9 @@ def deliver_email(message: dict, attempt: int = 1) -> None:
     try:
         get_connection(settings.EMAIL_DELIVERY_BACKEND).send_messages([from_dict(message)])
     except Exception:
-        if attempt > len(RETRY_AFTER_MINUTES):
+        wait = try_again_later(deliver_email, (message,), attempt, RETRY_WAITS)
+        if wait is None:
             logger.exception("Gave up sending %r to %s", message["subject"], message["to"])
-            raise
-        wait = timedelta(minutes=RETRY_AFTER_MINUTES[attempt - 1])
-        deliver_email.using(run_after=timezone.now() + wait).enqueue(message, attempt + 1)
-        logger.warning("Sending %r failed; trying again in %s", message["subject"], wait)
-        raise  # this attempt is recorded as failed; the next one is queued
+        else:
+            logger.warning("Sending %r failed; trying again in %s", message["subject"], wait)
+        raise  # this attempt is recorded as failed; the next one, if any, is queued

@@ -1,21 +1,33 @@
 """Reports are rendered by the worker as soon as their inputs change, so a download is a read
 of a stored file."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django_tasks import task
 
+from auditsite.retries import try_again_later
 from questionnaire.models import Audit
 from reports import pdf
 from reports.report import report_html
 
+# A failed render (the object store briefly down) is tried again; until it succeeds, a
+# download renders the report itself.
+RETRY_WAITS = [timedelta(seconds=seconds) for seconds in (10, 60, 600)]
+
 
 @task()
-def render_report(audit_id: int) -> None:
+def render_report(audit_id: int, attempt: int = 1) -> None:
     audit = Audit.objects.filter(pk=audit_id).exclude(status=Audit.Status.DRAFT).first()
-    if audit is not None:  # gone or reopened since: nothing to render
+    if audit is None:  # gone or reopened since: nothing to render
+        return
+    try:
         report = pdf.report_for(audit)
         pdf.ensure_rendered(audit, report)
         report_html(audit, report.fingerprint)  # the results page's, too
+    except Exception:
+        try_again_later(render_report, (audit_id,), attempt, RETRY_WAITS)
+        raise
 
 
 def on_audit_event(sender, audit, **kwargs) -> None:

@@ -124,7 +124,12 @@ def _create_bucket_when_ready(server: S3Server, process: subprocess.Popen, timeo
     deadline = time.monotonic() + timeout
     while True:
         try:
-            server.client().create_bucket(Bucket=server.bucket)
+            client = server.client()
+            if server.bucket not in [b["Name"] for b in client.list_buckets()["Buckets"]]:
+                client.create_bucket(Bucket=server.bucket)
+            # Ready only once it stores an object: its first volume is made on first write.
+            client.put_object(Bucket=server.bucket, Key="ready-check", Body=b"ok")
+            client.delete_object(Bucket=server.bucket, Key="ready-check")
             return
         except (BotoCoreError, ClientError) as error:
             if process.poll() is not None or time.monotonic() > deadline:

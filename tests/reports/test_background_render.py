@@ -113,3 +113,25 @@ def test_a_draft_reopened_or_deleted_before_the_worker_runs_is_skipped(business,
     audit.delete()
     run_background_jobs()
     assert renders == []
+
+
+def test_a_failed_render_is_tried_again_later_and_then_stored(business, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    real = pdf.render_pdf
+    monkeypatch.setattr(pdf, "render_pdf", lambda audit: 1 / 0)  # the store is down
+    run_background_jobs()
+    report = pdf.report_for(audit)
+    assert not default_storage.exists(report.name)
+    [retry] = queued(RENDER)
+    assert retry.args_kwargs["args"] == [audit.pk, 2]
+    assert timedelta(seconds=5) < retry.run_after - timezone.now() <= timedelta(seconds=10)
+
+    monkeypatch.setattr(pdf, "render_pdf", real)  # back
+    queued(RENDER).update(run_after=timezone.now())
+    run_background_jobs()
+    assert default_storage.exists(report.name)
+    assert not queued(RENDER).exists()
