@@ -68,6 +68,17 @@ def test_a_mail_server_that_is_down_gets_the_message_again_later(
     assert [message.to for message in mail.outbox] == [["carla.consultant@example.com"]]
 
 
+def test_the_last_wait_is_a_day_and_still_leads_to_one_more_attempt(settings, db):
+    settings.EMAIL_DELIVERY_BACKEND = "tests.failing_mail.EmailBackend"
+    message = {"subject": "Hi", "body": "", "from_email": None, "to": ["d@example.com"]}
+    message |= {"cc": [], "bcc": [], "reply_to": [], "headers": {}, "alternatives": []}
+    with pytest.raises(Exception, match="mail server is down"):
+        deliver_email.call(message, len(RETRY_AFTER_MINUTES))
+    [last] = queued(DELIVER)
+    assert last.args_kwargs["args"][1] == len(RETRY_AFTER_MINUTES) + 1
+    assert last.run_after - timezone.now() > timedelta(hours=23)
+
+
 def test_after_the_last_attempt_the_failure_is_logged_and_nothing_more_queued(settings, caplog, db):
     settings.EMAIL_DELIVERY_BACKEND = "tests.failing_mail.EmailBackend"
     message = {
