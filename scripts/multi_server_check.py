@@ -123,12 +123,12 @@ def main() -> int:
         fresh = [f"DROP DATABASE IF EXISTS {DATABASE}", "-c", f"CREATE DATABASE {DATABASE}"]
         run([*psql, *fresh], env)
         processes: dict[str, subprocess.Popen] = {}
+        logs: dict = {}
         try:
             for step in (["migrate", "--noinput"], ["createcachetable"],
                          ["load_questionnaire"], ["collectstatic", "--noinput"]):  # fmt: skip
                 run([python, "manage.py", *step], env)
             run([python, "manage.py", "seed_demo"], {**env, "DJANGO_DEBUG": "1"})
-            logs = {}
             for name, port in PORTS.items():
                 logs[name] = open(f"{work}/{name}.log", "w")
                 processes[name] = subprocess.Popen(
@@ -144,7 +144,7 @@ def main() -> int:
             walk(s3, processes, work)
             return 0
         except SystemExit as stop:
-            for name in logs if "logs" in locals() else []:
+            for name in logs:
                 print(f"--- {name} log ---\n" + Path(f"{work}/{name}.log").read_text()[-3000:])
             return int(stop.code or 1)
         finally:
