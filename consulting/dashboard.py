@@ -8,8 +8,9 @@ from typing import Any, cast
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
 
+from consulting.models import Share
 from questionnaire.models import Audit, Band, Business
 from questionnaire.profile import Sector
 from questionnaire.text import CleanText
@@ -89,9 +90,10 @@ def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
     return audits.order_by(*_ordering(filters.get("sort") or DEFAULT_SORT))
 
 
-def shared_businesses(consultant) -> QuerySet[Business, Any]:
-    """The businesses whose owners share them with this consultant now."""
-    return Business.objects.filter(shares__consultant=consultant).order_by().values("pk")
+def shared_businesses(consultant) -> QuerySet[Share, Any]:
+    """The businesses whose owners share them with this consultant now: read from the shares
+    alone, each probe an index-only lookup (the one-share-each constraint's index)."""
+    return Share.objects.filter(consultant=consultant).order_by().values("business_id")
 
 
 def _search(text: str) -> Q:
@@ -101,6 +103,31 @@ def _search(text: str) -> Q:
     owners = get_user_model().objects.filter(email__icontains=text).values("pk")
     by_owner = Business.objects.filter(owner__in=owners).order_by().values("pk")
     return Q(business__in=by_name.union(by_owner))
+
+
+def page_of(audits: QuerySet[Audit], filters: dict, number, per_page: int) -> Page:
+    """One page of the audits. A search finds all its matches to sort them anyway, so it
+    counts them in the same query; a plain list counts apart and reads its page from an index."""
+    paginator_class = SearchPaginator if filters.get("q") else TwoEndedPaginator
+    return paginator_class(audits, per_page).get_page(number)
+
+
+class SearchPaginator(Paginator):
+    """The page's rows carry the number of matches (a window count), so the matches are found
+    once, not once for the page and again for a COUNT query."""
+
+    def get_page(self, number):
+        try:
+            number = max(1, int(number))
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        counted = cast(QuerySet, self.object_list).annotate(matches=Window(Count("pk")))
+        rows = list(counted[bottom : bottom + self.per_page])
+        if not rows:  # no match, or past the last page: count, and show the last page
+            return super().get_page(number)
+        self.count = rows[0].matches
+        return Page(rows, number, self)
 
 
 class TwoEndedPaginator(Paginator):

@@ -16,8 +16,8 @@ from consulting.dashboard import (
     DEFAULT_SORT,
     SORTS,
     DashboardFilters,
-    TwoEndedPaginator,
     client_audits,
+    page_of,
 )
 from consulting.forms import (
     ConsultantSignupForm,
@@ -40,13 +40,13 @@ PAGE_SIZE = 25
 def _filtered(request):
     form = DashboardFilters(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    return form, client_audits(request.user, filters)
+    return form, filters, client_audits(request.user, filters)
 
 
 @consultant_required
 def dashboard(request):
-    form, audits = _filtered(request)
-    page = TwoEndedPaginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
+    form, filters, audits = _filtered(request)
+    page = page_of(audits, filters, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     sort = request.GET.get("sort") or DEFAULT_SORT
@@ -74,7 +74,7 @@ def _sort_links(request, sort: str) -> list[dict]:
 
 @consultant_required
 def export_csv(request):
-    _, audits = _filtered(request)
+    _, _, audits = _filtered(request)
     response = StreamingHttpResponse(
         export.csv_lines(export.rows(audits)), content_type="text/csv; charset=utf-8"
     )

@@ -165,3 +165,36 @@ def test_a_one_day_range_and_an_end_date_filter(carla_client, clients):
     assert "Harbour Bakery" in page and "Draft Designs" not in page
     page = dashboard(carla_client, submitted_to=yesterday)
     assert "Harbour Bakery" not in page
+
+
+def test_a_search_counts_and_pages_its_matches(carla, carla_client, questionnaire):
+    owner = make_user("many@example.com")
+    for number in range(27):
+        make_client_audit(carla, owner, f"Harbour Shop {number:02d}", answers={}, submit=False)
+    make_client_audit(carla, owner, "Inland Stall", answers={}, submit=False)
+    first = dashboard(carla_client, q="harbour", sort="business")
+    assert "27 audits · page 1 of 2" in first
+    assert "Harbour Shop 00" in first and "Harbour Shop 25" not in first
+    second = dashboard(carla_client, q="harbour", sort="business", page=2)
+    assert "27 audits · page 2 of 2" in second
+    assert "Harbour Shop 25" in second and "Harbour Shop 26" in second
+    assert "Harbour Shop 24" not in second and "Inland Stall" not in second
+    # a page past the end, or not a number, shows the last page, or the first
+    assert "Harbour Shop 26" in dashboard(carla_client, q="harbour", sort="business", page=9)
+    assert "Harbour Shop 00" in dashboard(carla_client, q="harbour", sort="business", page="x")
+    nothing = dashboard(carla_client, q="lighthouse")
+    assert "0 audits" in nothing and "Harbour Shop" not in nothing
+
+
+def test_a_search_finds_its_matches_once(
+    carla, carla_client, questionnaire, django_assert_max_num_queries
+):
+    owner = make_user("count@example.com")
+    for number in range(3):
+        make_client_audit(carla, owner, f"Harbour {number}")
+    with django_assert_max_num_queries(12) as listing:
+        dashboard(carla_client)
+    # the page's query also counts the matches: no COUNT query of its own
+    with django_assert_max_num_queries(len(listing.captured_queries) - 1) as search:
+        assert "3 audits" in dashboard(carla_client, q="harbour")
+    assert not any("COUNT(*)" in query["sql"] for query in search.captured_queries)
