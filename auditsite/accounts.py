@@ -25,3 +25,7 @@ class AuthenticationBackend(allauth_backends.AuthenticationBackend):
         except user_model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
+
+
+def user_display(user) -> str:
+    return user.email

@@ -4,19 +4,21 @@ to come back shortly."""
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+CONTEXT = {"support_email": settings.SUPPORT_EMAIL}  # the footer's way on, with no request
 
 
 def server_error(request) -> HttpResponse:
     """Django's handler500, called while the exception is being handled. Rendered without
     the request, so no context processor touches the session or the database."""
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response = HttpResponse(loader.render_to_string("503.html", CONTEXT), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return HttpResponseServerError(loader.render_to_string("500.html"))
+    return HttpResponseServerError(loader.render_to_string("500.html", CONTEXT))

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "auditsite.pages.support_email",
             ],
         },
     },
@@ -150,7 +151,10 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "questionnaire:my_audits"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_SIGNUP_REDIRECT_URL = "questionnaire:my_audits"
+# A new owner goes straight to describing the business: the first step of their audit.
+ACCOUNT_SIGNUP_REDIRECT_URL = "questionnaire:new_audit"
+# People are known by their email everywhere (allauth's messages included), never a username.
+ACCOUNT_USER_DISPLAY = "auditsite.accounts.user_display"
 
 # The site's public address, for links in emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -178,6 +182,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Social audit <audit@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write when they are stuck: shown in the footer and on every dead end.
+SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "help@localhost")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/London")
@@ -242,6 +248,8 @@ SESSION_ENGINE = (
     else "django.contrib.sessions.backends.db"
 )
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Messages ride in the session: no cookie of their own (the privacy page counts two cookies).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from health_check.views import HealthCheckView
 
+from auditsite import pages
 from questionnaire.views import home
 
 admin.site.site_header = "Social audit administration"
@@ -12,6 +13,9 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 
 urlpatterns = [
     path("", home, name="home"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("scoring/", pages.scoring, name="scoring"),
+    path("favicon.ico", pages.favicon),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     # For a load balancer: 200 when the database and the cache answer, 500 otherwise.

@@ -114,10 +114,11 @@ def audit_step(request, audit_id: int, number: int):
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
 
+    answers = None
     if request.method == "POST":
-        going_back = "back" in request.POST
-        # Going back keeps whatever was entered, even an incomplete answer.
-        form = AnswerForm(question, request.POST, require_choice=not going_back)
+        going_back, later = "back" in request.POST, "later" in request.POST
+        # Going back or stopping for now keeps whatever was entered, even an incomplete answer.
+        form = AnswerForm(question, request.POST, require_choice=not (going_back or later))
         if form.is_valid():
             try:
                 flow.save_answer(audit, question, form.step_input())
@@ -127,26 +128,36 @@ def audit_step(request, audit_id: int, number: int):
                 messages.warning(request, LOCKED_MESSAGE)
                 return redirect("questionnaire:audit_detail", audit_id=audit.pk)
             else:
+                if later:
+                    messages.success(request, _saved_for_later(audit))
+                    return redirect("questionnaire:my_audits")
                 return redirect(_after_step(request, audit, number, going_back))
     else:
-        try:
-            answer = Answer.objects.get(audit=audit, question=question)
-        except Answer.DoesNotExist:
-            answer = None
-        form = AnswerForm(question, initial=answer_form_initial(question, answer))
+        answers = flow.answers_by_question(audit)  # this step's answer, and the progress
+        form = AnswerForm(question, initial=answer_form_initial(question, answers.get(question.pk)))
 
+    if answers is None:
+        answers = flow.answers_by_question(audit)
     total = len(flow.questions_of(audit))
+    answered = sum(answer.is_complete for answer in answers.values())
     context = {
         "audit": audit,
         "question": question,
         "form": form,
         "number": number,
         "total": total,
-        "percent": round(100 * (number - 1) / total),
-        "progress_label": f"Question {number} of {total}",
+        "percent": round(100 * answered / total),
+        "progress_label": f"{answered} of {total} answered",
         "return_to_review": request.GET.get("next") == "review",
     }
     return render(request, "questionnaire/audit_step.html", context)
+
+
+def _saved_for_later(audit: Audit) -> str:
+    return (
+        f"Saved. Your audit of {audit.business.name} is kept as it is: press Continue "
+        "below whenever you are ready, on this device or any other."
+    )
 
 
 def _profile_conflict_form(posted, current: Business) -> BusinessProfileForm:
@@ -200,11 +211,15 @@ def audit_review(request, audit_id: int):
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     rows = flow.answer_rows(audit)
     missing = [row.question for row in rows if not row.is_complete]
-    return render(
-        request,
-        "questionnaire/audit_review.html",
-        {"audit": audit, "rows": rows, "missing": missing},
-    )
+    answered = len(rows) - len(missing)
+    context = {
+        "audit": audit,
+        "rows": rows,
+        "missing": missing,
+        "percent": round(100 * answered / len(rows)),
+        "progress_label": f"{answered} of {len(rows)} answered",
+    }
+    return render(request, "questionnaire/audit_review.html", context)
 
 
 @login_required

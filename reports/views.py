@@ -1,15 +1,21 @@
 """The report pages: results on screen (and, in reports.pdf, the same report as a PDF)."""
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
+from consulting.models import Share
 from questionnaire.access import READ, audit_or_404
 from questionnaire.profile import describe
 from reports import pdf
 from reports.report import report_html
+
+# When to suggest running the audit again: long enough for a plan to have been tried.
+RERUN_AFTER = timedelta(days=182)
 
 
 @login_required
@@ -21,8 +27,18 @@ def audit_results(request, audit_id: int):
         "audit": audit,
         "profile": describe(audit.answered_profile()),
         "report": report_html(audit, pdf.report_for(audit).fingerprint),
+        "reviewers": _reviewers_to_come(audit, request.user),
+        "rerun_from": audit.submitted_at + RERUN_AFTER,
     }
     return render(request, "reports/results.html", context)
+
+
+def _reviewers_to_come(audit, user) -> list[str]:
+    """For the owner of an audit no one has opened yet: who will review it (no query else)."""
+    if audit.business.owner_id != user.pk or audit.status != audit.Status.SUBMITTED:
+        return []
+    shares = Share.objects.live().filter(business_id=audit.business_id)
+    return [share.consultant_name for share in shares.select_related("consultant__consultant")]
 
 
 @login_required

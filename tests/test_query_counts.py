@@ -6,7 +6,7 @@ session is read from it, one query less on each (`make benchmark` prints those c
 import pytest
 from django.urls import reverse
 
-from questionnaire.models import Answer
+from questionnaire.models import Answer, Audit
 from tests.factories import GOOD_ANSWERS, make_audit
 
 pytestmark = pytest.mark.django_db
@@ -44,10 +44,16 @@ def test_the_results_page_costs_five_queries(
     url = reverse("reports:audit_results", args=[audit.pk])
     owner_client.get(url)  # the report is rendered once for these inputs, then kept
     monkeypatch.setattr("reports.report.result_for", None)  # a repeat view scores nothing
-    # session, user, audit, and the fingerprint's recommendations and overrides
-    with django_assert_num_queries(5):
+    # session, user, audit, the fingerprint's recommendations and overrides, and (for the
+    # owner, until a consultant opens the audit) who will review it
+    with django_assert_num_queries(6):
         page = owner_client.get(url).content.decode()
     assert "social-media readiness" in page and "Action plan" in page
+    assert "What happens next" in page
+    Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.REVIEWED)
+    with django_assert_num_queries(5):
+        page = owner_client.get(url).content.decode()
+    assert "Reviewed" in page and "Action plan" in page
 
 
 def test_a_cached_pdf_download_costs_five_queries(

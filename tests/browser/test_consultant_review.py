@@ -25,7 +25,7 @@ def log_in(page, base, email):
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_placeholder("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
 
 def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_server, artifacts):

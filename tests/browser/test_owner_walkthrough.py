@@ -43,10 +43,10 @@ def test_owner_completes_an_audit(browser, live_server, artifacts, viewport, jav
     page.get_by_label("Email").fill(email)
     page.get_by_placeholder("Password", exact=True).fill("a-long-pass-phrase-77")
     page.get_by_label("Password (again)").fill("a-long-pass-phrase-77")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
 
-    expect(page.get_by_role("heading", name="My audits")).to_be_visible()
-    page.get_by_role("link", name="Start your first audit").click()
+    # straight on to describing the business: no detour through an empty list
+    expect(page.get_by_role("heading", name="About your business")).to_be_visible()
 
     # The profile: first try without a name, and see the message and the kept input.
     page.get_by_label("Sector").select_option("hospitality")
@@ -114,7 +114,7 @@ def test_owner_downloads_the_pdf_from_the_results_page(browser, live_server, art
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill(owner.email)
     page.get_by_placeholder("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.goto(f"{live_server.url}/audits/{audit.pk}/results/")
 
     with page.expect_download() as download_info:

@@ -20,14 +20,17 @@ def fresh_throttle():
     cache.clear()
 
 
-def test_sign_up_with_email_and_password_lands_on_my_audits(visitor, questionnaire):
+def test_sign_up_goes_straight_to_describing_the_business(visitor, questionnaire):
     response = visitor.post(
         reverse("account_signup"),
         {"email": "new.owner@example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
-    assert response["Location"] == reverse("questionnaire:my_audits")
-    assert get_user_model().objects.filter(email="new.owner@example.com").exists()
-    assert "You have not started an audit yet" in visitor.get(response["Location"]).content.decode()
+    assert response["Location"] == reverse("questionnaire:new_audit")
+    user = get_user_model().objects.get(email="new.owner@example.com")
+    page = visitor.get(response["Location"]).content.decode()
+    assert "Business name" in page
+    # known by their email, never by the username made up for them behind the scenes
+    assert "new.owner@example.com" in page and f"as {user.username}." not in page
 
 
 def test_sign_up_with_a_weak_password_says_why_and_keeps_the_email(visitor):

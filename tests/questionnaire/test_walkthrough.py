@@ -43,8 +43,15 @@ def test_a_step_shows_the_question_and_progress(owner_client, business):
     page = owner_client.get(step_url(audit, 3)).content.decode()
     assert "Question 3 of 9" in page
     assert audit.version.questions.get(number=3).text in page
-    assert 'aria-valuenow="22"' in page
-    assert "Save and continue" in page and "Back" in page
+    assert 'aria-valuenow="0"' in page and "0 of 9 answered" in page
+    assert "Save and continue" in page and "Back" in page and "Save and finish later" in page
+
+
+def test_progress_counts_answered_questions_not_the_position(owner_client, business):
+    first_two = dict(list(GOOD_ANSWERS.items())[:2])
+    audit = make_audit(business, answers={**first_two, "success": GOOD_ANSWERS["success"]})
+    page = owner_client.get(step_url(audit, 1)).content.decode()
+    assert "3 of 9 answered" in page and 'aria-valuenow="33"' in page
 
 
 def test_whole_flow_saves_every_step_and_submit_locks(owner_client, business):

@@ -1,0 +1,25 @@
+"""The site's plain pages: how the score is worked out, the privacy note, the favicon, and
+the support address every page offers."""
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import cache_control
+
+
+def support_email(request) -> dict:
+    return {"support_email": settings.SUPPORT_EMAIL}
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+def scoring(request):
+    return render(request, "pages/scoring.html")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the real icon."""
+    return redirect(staticfiles_storage.url("favicon.svg"), permanent=True)

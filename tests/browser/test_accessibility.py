@@ -1,0 +1,135 @@
+"""axe-core (WCAG 2.1 A and AA) on every page an anonymous visitor, an owner and a consultant
+can reach, at phone and desktop sizes, in the states people meet them (an error shown, an
+empty list); and focus that can be seen on every control of a question step."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from questionnaire.content import load_content_file
+from tests.browser.conftest import VIEWPORTS
+from tests.factories import (
+    GOOD_ANSWERS,
+    PASSWORD,
+    make_audit,
+    make_business,
+    make_client_audit,
+    make_consultant,
+    make_user,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def log_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_placeholder("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+
+
+def pages_of_an_owner_and_a_consultant():
+    """The objects behind the pages, and the paths to visit as each kind of visitor."""
+    carla = make_consultant("carla@example.com", "Carla Jones")
+    olive = make_user("olive@example.com")
+    reviewed = make_client_audit(carla, olive, "Olive's Bakery")
+    draft = make_audit(make_business(olive, "Olive's Second Shop"), answers={}, submit=False)
+    half = {key: GOOD_ANSWERS[key] for key in list(GOOD_ANSWERS)[:3]}
+    started = make_audit(make_business(olive, "Olive's Kiosk"), answers=half, submit=False)
+    anonymous = [
+        "/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        "/privacy/",
+        "/scoring/",
+        "/no-such-page/",
+    ]
+    owner = [
+        "/audits/",
+        "/audits/new/",
+        f"/audits/{draft.pk}/profile/",
+        f"/audits/{draft.pk}/questions/1/",
+        f"/audits/{started.pk}/questions/4/",
+        f"/audits/{started.pk}/review/",
+        f"/audits/{reviewed.pk}/results/",
+        f"/businesses/{reviewed.business_id}/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/consultant/join/",
+    ]
+    consultant = [
+        "/consultant/",
+        "/consultant/?q=no+such+client",
+        "/consultant/invitations/",
+        f"/consultant/audits/{reviewed.pk}/",
+    ]
+    return {
+        "anonymous": (None, anonymous),
+        "owner": (olive, owner),
+        "consultant": (carla, consultant),
+    }
+
+
+def violations_on(page, axe: Axe, where: str) -> list[str]:
+    results = axe.run(page, options=WCAG_21_AA)
+    return [
+        f"{where}: {violation['id']} ({len(violation['nodes'])} nodes): "
+        f"{violation['nodes'][0]['target']} {violation['nodes'][0]['failureSummary']}"
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_no_axe_violations_on_any_page(browser, live_server, viewport):
+    load_content_file()
+    axe = Axe()
+    found = []
+    for role, (user, paths) in pages_of_an_owner_and_a_consultant().items():
+        context = browser.new_context(viewport=VIEWPORTS[viewport])
+        page = context.new_page()
+        if user is not None:
+            log_in(page, live_server.url, user.email)
+        for path in paths:
+            page.goto(live_server.url + path)
+            found += violations_on(page, axe, f"{role} {path}")
+        if role == "owner":  # a step submitted with no choice: the error state
+            page.goto(live_server.url + paths[3])
+            page.get_by_role("button", name="Save and continue").click()
+            found += violations_on(page, axe, f"{role} {paths[3]} with an error")
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_focus_is_visible_on_every_control_of_a_step(browser, live_server):
+    load_content_file()
+    owner = make_user("olive@example.com")
+    draft = make_audit(make_business(owner), answers={}, submit=False)
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    log_in(page, live_server.url, owner.email)
+    page.goto(f"{live_server.url}/audits/{draft.pk}/questions/5/")
+    unseen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                const card = el.closest('.option');
+                const cardStyle = card ? getComputedStyle(card) : null;
+                return {
+                    name: el.tagName + ' ' + (el.id || el.name || el.textContent.trim().slice(0, 30)),
+                    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                    card: !!cardStyle && cardStyle.outlineStyle !== 'none',
+                    body: el === document.body,
+                };
+            }"""
+        )
+        if focused["body"]:
+            break
+        if not (focused["outline"] or focused["card"]):
+            unseen.append(focused["name"])
+    assert not unseen, f"focus not visible on: {unseen}"
