@@ -121,7 +121,7 @@ def test_focus_is_visible_on_every_control_of_a_step(browser, live_server):
                 const card = el.closest('.option');
                 const cardStyle = card ? getComputedStyle(card) : null;
                 return {
-                    name: el.tagName + ' ' + (el.id || el.name || el.textContent.trim().slice(0, 30)),
+                    name: el.tagName + ' ' + (el.id || el.name || el.textContent.trim()),
                     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
                     card: !!cardStyle && cardStyle.outlineStyle !== 'none',
                     body: el === document.body,
