@@ -28,7 +28,7 @@ def audit_results(request, audit_id: int):
         "profile": describe(audit.answered_profile()),
         "report": report_html(audit, pdf.report_for(audit).fingerprint),
         "reviewers": _reviewers_to_come(audit, request.user),
-        "rerun_from": audit.submitted_at + RERUN_AFTER,
+        "rerun_from": audit.submitted_at and audit.submitted_at + RERUN_AFTER,
     }
     return render(request, "reports/results.html", context)
 

@@ -22,5 +22,7 @@ def test_an_account_becomes_a_consultant_while_signup_is_open(owner, owner_clien
 def test_signup_is_closed_until_the_administrator_opens_it(owner, owner_client):
     response = owner_client.post(reverse("consulting:become_consultant"), {"display_name": "X"})
     assert response.status_code == 403
-    assert "Consultant sign-up is closed" in response.content.decode()
+    page = response.content.decode()
+    assert "Consultant sign-up is closed" in page
+    assert "mailto:help@localhost?subject=Consultant%20account" in page  # who to ask, and how
     assert not Consultant.objects.exists()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from questionnaire import flow
 from questionnaire.content import copy_as_draft, publish
 from questionnaire.models import Answer, Audit, Business
-from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit
+from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit, make_business
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,24 @@ def test_a_stale_tab_cannot_silently_undo_a_profile_change(owner_client, busines
     assert owner_client.post(url, again).status_code == 302
     business.refresh_from_db()
     assert (business.name, business.sector) == ("Corner Café", "retail")
+
+
+def test_save_and_finish_later_keeps_even_an_unfinished_step(owner_client, business):
+    audit = make_audit(business)
+    response = owner_client.post(step_url(audit, 2), {"note": "still thinking", "later": ""})
+    assert response["Location"] == reverse("questionnaire:my_audits")
+    answer = Answer.objects.get(audit=audit, question__number=2)
+    assert answer.choices == [] and answer.note == "still thinking"
+    page = owner_client.get(response["Location"]).content.decode()
+    assert f"Saved. Your audit of {business.name} is kept as it is" in page
+
+
+def test_the_review_page_counts_answers_and_holds_submit_until_all_are_in(owner_client, business):
+    audit = make_audit(business, answers={"customers": GOOD_ANSWERS["customers"]})
+    page = owner_client.get(reverse("questionnaire:audit_review", args=[audit.pk])).content
+    page = page.decode()
+    assert "1 of 9 answered" in page and 'aria-valuenow="11"' in page
+    assert "disabled" in page and "Answer<span" in page
+    done = make_audit(make_business(business.owner, "Second Shop"), answers=GOOD_ANSWERS)
+    page = owner_client.get(reverse("questionnaire:audit_review", args=[done.pk])).content
+    assert b"9 of 9 answered" in page and b"disabled" not in page
