@@ -6,6 +6,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control
 
+from reports.report import BAND_MEANINGS
+
 
 def support_email(request) -> dict:
     return {"support_email": settings.SUPPORT_EMAIL}
@@ -16,7 +18,7 @@ def privacy(request):
 
 
 def scoring(request):
-    return render(request, "pages/scoring.html")
+    return render(request, "pages/scoring.html", {"band_meanings": BAND_MEANINGS})
 
 
 @cache_control(max_age=86400, public=True)

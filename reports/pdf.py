@@ -68,6 +68,7 @@ def fingerprint(audit: Audit) -> str:
         "audit": audit.pk,
         "version": audit.version_id,
         "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
+        "reviewed_by": audit.reviewed_by_id,  # the cover's "prepared by"
         "profile": audit.answered_profile(),
         "recommendations": list(
             Recommendation.objects.filter(audit=audit)
@@ -103,7 +104,9 @@ def render_pdf(audit: Audit) -> bytes:
     html = render_to_string("reports/report_pdf.html", report_context(audit))
     fonts, stylesheet = _print_setup()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
-    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+    # Tagged (headings, lists, tables and reading order for screen readers); the language
+    # comes from the template's <html lang>.
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_tags=True)
 
 
 def report_for(audit: Audit) -> StoredReport:

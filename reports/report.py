@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from consulting.models import Recommendation, ScoreOverride
+from consulting.models import Recommendation, ScoreOverride, consultant_name
 from questionnaire.explain import Action
 from questionnaire.flow import answer_rows
 from questionnaire.models import Audit
@@ -42,6 +43,16 @@ def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
     return steps
 
 
+# What each readiness band means for an owner, in the executive summary and on the page
+# explaining the score (the bands themselves are the questionnaire edition's).
+BAND_MEANINGS = {
+    "not_yet": "Something basic is missing: fix it before posting.",
+    "foundations": "The idea is sound; part of the plan would not hold up yet.",
+    "ready": "A plan you can start on now.",
+    "advanced": "A strong plan: keep it up and check it against results.",
+}
+
+
 def report_context(audit: Audit) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
     prefetch_related_objects([audit], "answers")  # the verdict and the answer list share them
@@ -61,7 +72,18 @@ def report_context(audit: Audit) -> dict:
         "recommendations": list(
             Recommendation.objects.filter(audit=audit).select_related("author__consultant")
         ),
+        "prepared_by": _reviewer(audit),
+        "first_actions": result.actions[:3],
+        "band_meanings": [(band, BAND_MEANINGS.get(band.key, "")) for band in result.bands],
     }
+
+
+def _reviewer(audit: Audit) -> str:
+    """Who reviewed the audit, as clients know them; empty for a self-assessment."""
+    if audit.reviewed_by_id is None:
+        return ""
+    reviewer = get_user_model().objects.select_related("consultant").get(pk=audit.reviewed_by_id)
+    return consultant_name(reviewer)
 
 
 REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds

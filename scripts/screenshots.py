@@ -19,7 +19,7 @@ def log_in(page, email: str) -> None:
     page.goto(f"{BASE}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_placeholder("Password").fill("demo-audit-2026")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ def test_the_scoring_and_privacy_pages_are_plain_and_public(visitor, settings):
 
 def test_the_sample_report_reads_like_a_report():
     text = pdf_text((Path(settings.BASE_DIR) / "static" / "sample-report.pdf").read_bytes())
-    assert "SOCIAL-MEDIA STRATEGY SUMMARY" in text and "Verdict" in text
+    assert "SOCIAL-MEDIA STRATEGY SUMMARY" in text and "Executive summary" in text
     assert "Bloom & Petal Florist" in text  # a made-up business of the demo data
 
 

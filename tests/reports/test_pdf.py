@@ -195,3 +195,39 @@ def test_a_name_with_no_latin_letters_still_gives_a_readable_filename(
     response, _ = download(owner_client, audit)
     expected = f"business-social-media-audit-{audit.submitted_at:%Y-%m-%d}.pdf"
     assert f'attachment; filename="{expected}"' == response["Content-Disposition"]
+
+
+def test_a_deliverable_cover_summary_legend_and_method_note(owner_client, business):
+    audit = make_audit(business, UNRESOURCED, submit=True)
+    _, content = download(owner_client, audit)
+    reader = pdf_reader(content)
+    cover = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert "Prepared for" in cover and business.name in cover
+    assert "a self-assessment" in cover  # no consultant: said so, not left blank
+    summary = re.sub(r"\s+", " ", reader.pages[1].extract_text())
+    assert "Executive summary" in summary and "The three things to do first" in summary
+    assert "Ready (60-79) A plan you can start on now." in summary
+    text = pdf_text(content)
+    assert "Score out of 100" in text and "Weak: holds readiness back" in text  # the legend
+    assert "How this report was made" in text and "not a guarantee of results" in text
+
+
+def test_a_reviewed_report_names_who_prepared_it(owner_client, business, questionnaire):
+    from tests.factories import make_consultant, share_business
+
+    carla = make_consultant("carla@example.com", "Carla Jones")
+    share_business(business, carla)
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    _, before = download(owner_client, audit)
+    flow.finish_review(audit, carla)
+    _, after = download(owner_client, audit)
+    assert "Carla Jones" not in pdf_text(before)
+    cover = re.sub(r"\s+", " ", pdf_reader(after).pages[0].extract_text())
+    assert "Prepared by Carla Jones" in cover and "reviewed" in cover
+
+
+def test_the_pdf_is_tagged_and_in_english_for_screen_readers(owner_client, business):
+    _, content = download(owner_client, make_audit(business, GOOD_ANSWERS, submit=True))
+    root = pdf_reader(content).trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root

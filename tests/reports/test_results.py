@@ -162,5 +162,9 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
         "Bands: Not yet (0-49) · Foundations (50-69) · Ready (70-89) · Advanced (90-100)." in page
     )
     assert '<th scope="row">Success measures</th><td>55 (weak)</td>' in page  # 55 < 60
-    chart_lines = re.findall(r'text-anchor="middle" fill="#495057">(\d+)</text>', page)
-    assert chart_lines == ["50", "70", "90"]
+    # a dashed line where each band above the lowest starts (the bars run from x=150 to
+    # 450), and the legend names them
+    band_lines = re.findall(r'<line x1="([\d.]+)" x2="[\d.]+" y1="0"[^>]*stroke-dasharray', page)
+    assert band_lines == ["300.0", "360.0", "420.0"]
+    legend = page.split("Bands: ")[-1].split("<")[0]
+    assert re.findall(r"from (\d+)", legend) == ["50", "70", "90"]
