@@ -11,10 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from consulting.models import Recommendation, ScoreOverride, consultant_name
-from questionnaire.explain import Action
+from questionnaire.explain import Action, Effect, Reason
 from questionnaire.flow import answer_rows
 from questionnaire.models import Audit
 from questionnaire.profile import describe
+from questionnaire.scoring import DimensionResult
 from questionnaire.verdicts import result_for
 from reports.charts import dimension_chart
 
@@ -53,6 +54,30 @@ BAND_MEANINGS = {
 }
 
 
+# A dimension's reasons, grouped so that what works and what holds it back read at a glance.
+FINDING_GROUPS = (
+    ("Working", "strength", {Effect.STRENGTH}),
+    ("Partly there", "partial", {Effect.PARTIAL}),
+    ("Holding it back", "weakness", {Effect.WEAKNESS, Effect.LIMIT}),
+    ("Not known yet", "gap", {Effect.GAP}),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    dimension: DimensionResult
+    override: ScoreOverride | None
+    groups: list[tuple[str, str, list[Reason]]]  # (heading, style, reasons), none empty
+
+
+def finding(dimension: DimensionResult, override: ScoreOverride | None) -> Finding:
+    groups = [
+        (heading, style, [r for r in dimension.reasons if r.effect in effects])
+        for heading, style, effects in FINDING_GROUPS
+    ]
+    return Finding(dimension, override, [group for group in groups if group[2]])
+
+
 def report_context(audit: Audit) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
     prefetch_related_objects([audit], "answers")  # the verdict and the answer list share them
@@ -68,7 +93,7 @@ def report_context(audit: Audit) -> dict:
         "chart": dimension_chart(result.dimensions, result.bands),
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),
-        "findings": [(d, overrides.get(d.key)) for d in result.dimensions],
+        "findings": [finding(d, overrides.get(d.key)) for d in result.dimensions],
         "recommendations": list(
             Recommendation.objects.filter(audit=audit).select_related("author__consultant")
         ),

@@ -231,3 +231,12 @@ def test_the_pdf_is_tagged_and_in_english_for_screen_readers(owner_client, busin
     root = pdf_reader(content).trailer["/Root"]
     assert root["/Lang"] == "en"
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+
+
+def test_findings_say_what_works_and_what_holds_it_back(owner_client, business):
+    _, content = download(owner_client, make_audit(business, UNRESOURCED, submit=True))
+    text = pdf_text(content)
+    sustainability = text.split("Sustainability: ")[1].split("Success measures: ")[0]
+    # nobody named, no time: both hold the score back, each tied to its question
+    assert "Holding it back" in sustainability and "(question 6)" in sustainability
+    assert "Working" in text.split("Findings by dimension")[1]
