@@ -72,6 +72,27 @@ def answers_by_question(audit: Audit) -> dict[int, Answer]:
     return {answer.question_id: answer for answer in audit.answers.all()}
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far an owner has got: questions answered, whatever order they took them in."""
+
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total)
+
+    @property
+    def label(self) -> str:
+        return f"{self.answered} of {self.total} answered"
+
+
+def progress(audit: Audit, answers: dict[int, Answer]) -> Progress:
+    answered = sum(answer.is_complete for answer in answers.values())
+    return Progress(answered, len(questions_of(audit)))
+
+
 def first_unanswered_step(audit: Audit) -> int | None:
     """The number of the first question without a chosen answer, or None when all are done."""
     answered = set(audit.answers.exclude(choices=[]).values_list("question_id", flat=True))

@@ -139,15 +139,13 @@ def audit_step(request, audit_id: int, number: int):
     if answers is None:
         answers = flow.answers_by_question(audit)
     total = len(flow.questions_of(audit))
-    answered = sum(answer.is_complete for answer in answers.values())
     context = {
         "audit": audit,
         "question": question,
         "form": form,
         "number": number,
         "total": total,
-        "percent": round(100 * answered / total),
-        "progress_label": f"{answered} of {total} answered",
+        "progress": flow.progress(audit, answers),
         "return_to_review": request.GET.get("next") == "review",
     }
     return render(request, "questionnaire/audit_step.html", context)
@@ -211,13 +209,11 @@ def audit_review(request, audit_id: int):
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
     rows = flow.answer_rows(audit)
     missing = [row.question for row in rows if not row.is_complete]
-    answered = len(rows) - len(missing)
     context = {
         "audit": audit,
         "rows": rows,
         "missing": missing,
-        "percent": round(100 * answered / len(rows)),
-        "progress_label": f"{answered} of {len(rows)} answered",
+        "progress": flow.Progress(len(rows) - len(missing), len(rows)),
     }
     return render(request, "questionnaire/audit_review.html", context)
 

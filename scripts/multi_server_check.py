@@ -166,9 +166,10 @@ def walk(s3, processes: dict, work: str) -> None:
     owner = on(Browser("", behind_proxy=True), "A")
     owner.log_in("/accounts/login/", {"user": "login"}, "owner@example.com", PASSWORD)
     check("My audits" in text(on(owner, "B"), "/audits/"), "owner: logged in on A, known on B")
-    business = re.search(r"/businesses/(\d+)/audits/new/", text(owner, "/audits/"))
+    business = re.search(r"/businesses/(\d+)/", text(owner, "/audits/"))
     check(business is not None, "owner: B lists the business")
-    _, to_profile = post(owner, "/audits/", {"_to": business.group(0)})
+    start = f"{business.group(0)}audits/new/"  # continues the demo's draft, from its page
+    _, to_profile = post(owner, business.group(0), {"_to": start})
     audit_id = int(re.search(r"/audits/(\d+)/", to_profile).group(1))
     status, location = submit_form(on(owner, "A"), to_profile)
     check(status == 302 and location.endswith("/questions/1/"), "owner: profile saved on A")

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from questionnaire.models import Answer, Audit
-from tests.factories import GOOD_ANSWERS, make_audit
+from tests.factories import GOOD_ANSWERS, make_audit, make_consultant, share_business
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,11 @@ def test_the_results_page_costs_five_queries(
         page = owner_client.get(url).content.decode()
     assert "social-media readiness" in page and "Action plan" in page
     assert "What happens next" in page
+    for email in ("carla@example.com", "connor@example.com"):  # reviewers named, no query each
+        share_business(business, make_consultant(email, email.split("@")[0].title()))
+    with django_assert_num_queries(6):
+        page = owner_client.get(url).content.decode()
+    assert "Carla, Connor will review your answers" in page
     Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.REVIEWED)
     with django_assert_num_queries(5):
         page = owner_client.get(url).content.decode()

@@ -179,7 +179,10 @@ def test_a_search_counts_and_pages_its_matches(carla, carla_client, questionnair
     assert "27 audits · page 2 of 2" in second
     assert "Harbour Shop 25" in second and "Harbour Shop 26" in second
     assert "Harbour Shop 24" not in second and "Inland Stall" not in second
-    # a page past the end, or not a number, shows the last page, or the first
+    # page 1 asked for by number is the first page; 0, a page past the end or not a number
+    # shows the first page, the last, or the first
+    assert "Harbour Shop 00" in dashboard(carla_client, q="harbour", sort="business", page=1)
+    assert "page 1 of 2" in dashboard(carla_client, q="harbour", sort="business", page=0)
     assert "Harbour Shop 26" in dashboard(carla_client, q="harbour", sort="business", page=9)
     assert "Harbour Shop 00" in dashboard(carla_client, q="harbour", sort="business", page="x")
     nothing = dashboard(carla_client, q="lighthouse")

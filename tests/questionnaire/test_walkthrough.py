@@ -246,7 +246,10 @@ def test_save_and_finish_later_keeps_even_an_unfinished_step(owner_client, busin
     answer = Answer.objects.get(audit=audit, question__number=2)
     assert answer.choices == [] and answer.note == "still thinking"
     page = owner_client.get(response["Location"]).content.decode()
-    assert f"Saved. Your audit of {business.name} is kept as it is" in page
+    assert (
+        f"Saved. Your audit of {business.name} is kept as it is: press Continue below whenever "
+        "you are ready, on this device or any other."
+    ) in page
 
 
 def test_the_review_page_counts_answers_and_holds_submit_until_all_are_in(owner_client, business):

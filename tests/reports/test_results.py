@@ -168,3 +168,23 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
     assert band_lines == ["300.0", "360.0", "420.0"]
     legend = page.split("Bands: ")[-1].split("<")[0]
     assert re.findall(r"from (\d+)", legend) == ["50", "70", "90"]
+
+
+def test_findings_put_each_reason_under_what_it_did():
+    from types import SimpleNamespace
+
+    from questionnaire.explain import Effect, Reason
+    from reports.report import finding
+
+    reasons = [
+        Reason("who_develops", 6, Effect.WEAKNESS, "nobody"),
+        Reason("sustained", 7, Effect.LIMIT, "no time, so held at 30"),
+        Reason("growth", 8, Effect.STRENGTH, "replies"),
+        Reason("success", 9, Effect.GAP, "don't know"),
+    ]
+    groups = finding(SimpleNamespace(reasons=reasons), None).groups
+    assert [(heading, [r.question_number for r in found]) for heading, _, found in groups] == [
+        ("Working", [8]),
+        ("Holding it back", [6, 7]),  # a capped score holds it back too
+        ("Not known yet", [9]),
+    ]  # no "Partly there": an empty group is left out
