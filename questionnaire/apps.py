@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class QuestionnaireConfig(AppConfig):
     name = "questionnaire"
     verbose_name = "Questionnaire and audits"
+
+    def ready(self):
+        from questionnaire import guest  # noqa: F401  (connects the claim at log-in)

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from questionnaire import views
+from questionnaire import guest, views
 
 app_name = "questionnaire"
 
 urlpatterns = [
+    # A visitor's draft, kept in their session until they sign up or log in (guest.py).
+    path("start/", guest.start, name="guest_start"),
+    path("start/questions/<int:number>/", guest.step, name="guest_step"),
+    path("start/review/", guest.review, name="guest_review"),
+    path("start/saved/", guest.claimed, name="guest_claimed"),
     path("audits/", views.my_audits, name="my_audits"),
     path("audits/new/", views.new_audit, name="new_audit"),
     path("audits/<int:audit_id>/", views.audit_detail, name="audit_detail"),

@@ -40,6 +40,7 @@ def pages_of_an_owner_and_a_consultant():
     started = make_audit(make_business(olive, "Olive's Kiosk"), answers=half, submit=False)
     anonymous = [
         "/",
+        "/start/",
         "/accounts/login/",
         "/accounts/signup/",
         "/accounts/password/reset/",
@@ -95,6 +96,16 @@ def test_no_axe_violations_on_any_page(browser, live_server, viewport):
         for path in paths:
             page.goto(live_server.url + path)
             found += violations_on(page, axe, f"{role} {path}")
+        if role == "anonymous":  # a guest's draft: the profile saved, a step, the review
+            page.goto(live_server.url + "/start/")
+            page.get_by_label("Business name").fill("Olive's Kiosk")
+            page.get_by_label("Sector").select_option("retail")
+            page.get_by_label("Number of people").select_option("micro")
+            page.get_by_label("Consumers (the public)").check()
+            page.get_by_role("button", name="Save and start the questions").click()
+            found += violations_on(page, axe, f"{role} /start/questions/1/")
+            page.goto(live_server.url + "/start/review/")
+            found += violations_on(page, axe, f"{role} /start/review/")
         if role == "owner":  # a step submitted with no choice: the error state
             page.goto(live_server.url + paths[3])
             page.get_by_role("button", name="Save and continue").click()

@@ -1,0 +1,177 @@
+"""Starting before creating an account. A visitor's draft (the business profile and the
+answers) lives only in their own session, so no other visitor can reach it, whatever id
+they try: there is none. When the visitor signs up or logs in, the draft is claimed: it
+becomes a business of theirs with a draft audit holding every answer, and the session copy
+is dropped. Submitting needs the account."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.contrib import messages
+from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
+from django.dispatch import receiver
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from questionnaire import content, flow
+from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
+from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
+
+PROFILE_FIELDS = BusinessProfileForm.Meta.fields
+SESSION_KEY = "guest_draft"
+CLAIMED_KEY = "guest_claimed_audit"
+
+
+def _draft(request) -> dict:
+    return request.session.get(SESSION_KEY) or {"profile": None, "answers": {}}
+
+
+def _keep(request, draft: dict) -> None:
+    request.session[SESSION_KEY] = draft
+
+
+def _questions() -> tuple[Question, ...]:
+    version = QuestionnaireVersion.objects.current()
+    if version is None:
+        raise Http404("The questionnaire is not published yet.")
+    return content.questions_of(version)
+
+
+def _answers(draft: dict, questions) -> dict[int, Answer]:
+    """The draft's answers as unsaved Answer objects, keyed as the flow keys saved ones."""
+    saved = draft["answers"]
+    return {
+        question.pk: Answer(question=question, **saved[question.key])
+        for question in questions
+        if question.key in saved
+    }
+
+
+def _stand_in(draft: dict) -> SimpleNamespace:
+    """What the audit pages read of an audit: the business's name."""
+    return SimpleNamespace(business=SimpleNamespace(name=(draft["profile"] or {}).get("name")))
+
+
+def start(request):
+    if request.user.is_authenticated:
+        return redirect("questionnaire:new_audit")
+    draft = _draft(request)
+    form = BusinessProfileForm(request.POST or None, initial=draft["profile"])
+    if request.method == "POST" and form.is_valid():
+        draft["profile"] = {field: form.cleaned_data[field] for field in PROFILE_FIELDS}
+        _keep(request, draft)
+        return redirect("questionnaire:guest_step", number=1)
+    return render(request, "questionnaire/new_audit.html", {"form": form, "guest": True})
+
+
+def step(request, number: int):
+    if request.user.is_authenticated:
+        return redirect("questionnaire:new_audit")
+    draft = _draft(request)
+    if draft["profile"] is None:
+        return redirect("questionnaire:guest_start")
+    questions = _questions()
+    if not 1 <= number <= len(questions):
+        raise Http404("No such question.")
+    question = questions[number - 1]
+    answers = _answers(draft, questions)
+    if request.method == "POST":
+        going_back, later = "back" in request.POST, "later" in request.POST
+        form = AnswerForm(question, request.POST, require_choice=not (going_back or later))
+        if form.is_valid():
+            given = form.step_input()
+            draft["answers"][question.key] = {"choices": given.choices, "note": given.note}
+            _keep(request, draft)
+            return redirect(_after(request, number, len(questions), going_back, later))
+    else:
+        form = AnswerForm(question, initial=answer_form_initial(question, answers.get(question.pk)))
+    context = {
+        "audit": _stand_in(draft),
+        "question": question,
+        "form": form,
+        "number": number,
+        "total": len(questions),
+        "progress": flow.Progress(sum(a.is_complete for a in answers.values()), len(questions)),
+        "guest": True,
+    }
+    return render(request, "questionnaire/audit_step.html", context)
+
+
+def _after(request, number: int, total: int, going_back: bool, later: bool) -> str:
+    if later:
+        messages.info(request, KEPT_MESSAGE)
+        return f"{reverse('account_signup')}?next={reverse('questionnaire:guest_claimed')}"
+    if going_back:
+        if number == 1:
+            return reverse("questionnaire:guest_start")
+        return reverse("questionnaire:guest_step", args=[number - 1])
+    if request.GET.get("next") == "review" or number == total:
+        return reverse("questionnaire:guest_review")
+    return reverse("questionnaire:guest_step", args=[number + 1])
+
+
+KEPT_MESSAGE = (
+    "Your answers are kept in this browser for now. Create a free account (or log in) to "
+    "keep them for good and finish on any device."
+)
+
+
+def review(request):
+    if request.user.is_authenticated:
+        return redirect("questionnaire:my_audits")
+    draft = _draft(request)
+    if draft["profile"] is None:
+        return redirect("questionnaire:guest_start")
+    questions = _questions()
+    answers = _answers(draft, questions)
+    rows = [flow.AnswerRow(question, answers.get(question.pk)) for question in questions]
+    missing = [row.question for row in rows if not row.is_complete]
+    context = {
+        "audit": _stand_in(draft),
+        "rows": rows,
+        "missing": missing,
+        "progress": flow.Progress(len(rows) - len(missing), len(rows)),
+        "claim_next": reverse("questionnaire:guest_claimed"),
+    }
+    return render(request, "questionnaire/guest_review.html", context)
+
+
+@receiver(user_logged_in, dispatch_uid="claim_guest_draft")
+def claim_on_log_in(sender, request, user, **kwargs) -> None:
+    """Signing up logs in too, so this claims the draft on either."""
+    if request is None or not request.session.get(SESSION_KEY):
+        return
+    try:
+        audit = claim(request.session[SESSION_KEY], user)
+    except flow.NoPublishedQuestionnaire:  # kept in the session for a later log-in
+        return
+    del request.session[SESSION_KEY]
+    if audit is not None:
+        request.session[CLAIMED_KEY] = audit.pk
+
+
+def claim(draft: dict, user) -> Audit | None:
+    """The session's draft as a business of this user's, with a draft audit of every answer."""
+    if not draft.get("profile"):
+        return None
+    with transaction.atomic():
+        business = Business.objects.create(owner=user, **draft["profile"])
+        audit = flow.start_audit(business)
+        for question in flow.questions_of(audit):  # the current edition, by question key
+            if question.key in draft["answers"]:
+                given = draft["answers"][question.key]
+                saved = flow.StepInput(given["choices"], given["note"], None)
+                flow.save_answer(audit, question, saved)
+    return audit
+
+
+def claimed(request):
+    """Where sign-up and log-in lead from a guest draft: its review page, now the owner's."""
+    audit_id = request.session.pop(CLAIMED_KEY, None)
+    if audit_id is None or not request.user.is_authenticated:
+        return redirect("questionnaire:my_audits")
+    messages.success(request, "Your answers are saved to your account.")
+    return redirect("questionnaire:audit_review", audit_id=audit_id)

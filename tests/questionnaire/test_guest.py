@@ -1,0 +1,114 @@
+"""Starting before creating an account: the draft lives in the visitor's session, is
+claimed whole by the account they create or log into, and no one else can reach it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from questionnaire.guest import SESSION_KEY
+from questionnaire.models import Audit
+from tests.factories import GOOD_ANSWERS, PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PROFILE = {
+    "name": "Harbour Bakery",
+    "sector": "hospitality",
+    "size": "micro",
+    "sells_to": "consumers",
+    "networks": ["instagram"],
+}
+FIRST_THREE = list(GOOD_ANSWERS.items())[:3]
+
+
+def step(number):
+    return reverse("questionnaire:guest_step", args=[number])
+
+
+def answer_three(visitor) -> None:
+    visitor.post(reverse("questionnaire:guest_start"), PROFILE)
+    for number, (_, choices) in enumerate(FIRST_THREE, start=1):
+        response = visitor.post(step(number), {"choices": choices, "note": f"note {number}"})
+        assert response["Location"] == step(number + 1)
+
+
+def test_a_visitor_answers_without_an_account_and_the_review_says_how_far(visitor, questionnaire):
+    answer_three(visitor)
+    page = visitor.get(reverse("questionnaire:guest_review")).content.decode()
+    assert "Harbour Bakery" in page and "3 of 9 answered" in page
+    assert "note 2" in page and "Create your account to keep your answers" in page
+    # the step shows what was saved, as a signed-in owner's does
+    assert "note 1</textarea>" in visitor.get(step(1)).content.decode()
+    assert not Audit.objects.exists()  # nothing in the database until an account claims it
+
+
+def test_signing_up_claims_the_draft_with_nothing_lost(visitor, questionnaire):
+    answer_three(visitor)
+    signup = f"{reverse('account_signup')}?next={reverse('questionnaire:guest_claimed')}"
+    response = visitor.post(
+        signup, {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD}
+    )
+    assert response["Location"] == reverse("questionnaire:guest_claimed")
+    audit = Audit.objects.get(business__owner__email="new@example.com")
+    response = visitor.get(response["Location"])
+    assert response["Location"] == reverse("questionnaire:audit_review", args=[audit.pk])
+    assert audit.business.name == "Harbour Bakery" and audit.business.networks == ["instagram"]
+    saved = {answer.question.key: (answer.choices, answer.note) for answer in audit.answers.all()}
+    assert saved == {key: (choices, f"note {n}") for n, (key, choices) in enumerate(FIRST_THREE, 1)}
+    assert SESSION_KEY not in visitor.session
+    page = visitor.get(response["Location"]).content.decode()
+    assert "Your answers are saved to your account." in page and "3 of 9 answered" in page
+
+
+def test_logging_in_claims_it_too(visitor, owner, questionnaire):
+    answer_three(visitor)
+    visitor.post(reverse("account_login"), {"login": owner.email, "password": PASSWORD})
+    assert Audit.objects.get(business__owner=owner).answers.count() == 3
+
+
+def test_another_visitor_cannot_reach_the_draft(visitor, questionnaire):
+    answer_three(visitor)
+    stranger = Client()
+    # the stranger has no draft: every guest page sends them to the start, empty
+    assert stranger.get(reverse("questionnaire:guest_review"))["Location"] == reverse(
+        "questionnaire:guest_start"
+    )
+    assert stranger.get(step(2))["Location"] == reverse("questionnaire:guest_start")
+    assert (
+        "Harbour Bakery" not in stranger.get(reverse("questionnaire:guest_start")).content.decode()
+    )
+    # once claimed, the audit has an id, and it is another user's: a 404 for anyone else
+    visitor.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    audit = Audit.objects.get()
+    intruder = get_user_model().objects.create_user("intruder", "intruder@example.com", PASSWORD)
+    stranger.force_login(intruder)
+    assert stranger.get(reverse("questionnaire:audit_review", args=[audit.pk])).status_code == 404
+    assert not Audit.objects.filter(business__owner=intruder).exists()
+
+
+def test_save_and_finish_later_leads_to_an_account(visitor, questionnaire):
+    visitor.post(reverse("questionnaire:guest_start"), PROFILE)
+    response = visitor.post(step(1), {"note": "half a thought", "later": ""})
+    assert response["Location"].startswith(reverse("account_signup"))
+    assert "next=" + reverse("questionnaire:guest_claimed") in response["Location"]
+    page = visitor.get(response["Location"]).content.decode()
+    assert "Your answers are kept in this browser for now" in page
+    assert "half a thought</textarea>" in visitor.get(step(1)).content.decode()
+
+
+def test_bad_input_is_refused_and_kept(visitor, questionnaire):
+    page = visitor.post(reverse("questionnaire:guest_start"), {**PROFILE, "name": ""}).content
+    assert b"Tell us the name of the business." in page and b"hospitality" in page
+    visitor.post(reverse("questionnaire:guest_start"), PROFILE)
+    page = visitor.post(step(1), {"note": "kept"}).content.decode()
+    assert "Choose one answer" in page and "kept</textarea>" in page
+    assert visitor.get(step(99)).status_code == 404
+
+
+def test_a_signed_in_owner_starts_the_usual_way(owner_client, questionnaire):
+    response = owner_client.get(reverse("questionnaire:guest_start"))
+    assert response["Location"] == reverse("questionnaire:new_audit")
