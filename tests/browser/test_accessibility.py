@@ -6,10 +6,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from questionnaire.content import load_content_file
-from tests.browser.conftest import VIEWPORTS
+from tests.browser.conftest import VIEWPORTS, log_in
 from tests.factories import (
     GOOD_ANSWERS,
-    PASSWORD,
     make_audit,
     make_business,
     make_client_audit,
@@ -20,14 +19,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def log_in(page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_placeholder("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
 
 
 def pages_of_an_owner_and_a_consultant():

@@ -5,10 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from questionnaire.content import load_content_file
-from tests.browser.conftest import VIEWPORTS
+from tests.browser.conftest import VIEWPORTS, log_in
 from tests.factories import (
     GOOD_ANSWERS,
-    PASSWORD,
     make_client_audit,
     make_consultant,
     make_user,
@@ -19,13 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RECOMMENDATION = "Film a one-minute bake every Friday and reply to comments the same day."
 WEAK = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"]}
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_placeholder("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_server, artifacts):

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit
-from tests.browser.conftest import VIEWPORTS
-from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit, make_business, make_user
+from tests.browser.conftest import VIEWPORTS, log_in
+from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_user
 from tests.reports.pdf_text import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -125,10 +125,7 @@ def test_owner_downloads_the_pdf_from_the_results_page(browser, live_server, art
     audit = make_audit(make_business(owner, "Harbour Bakery"), GOOD_ANSWERS, submit=True)
     context = browser.new_context(viewport=VIEWPORTS["desktop"], accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_placeholder("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server.url, owner.email)
     page.goto(f"{live_server.url}/audits/{audit.pk}/results/")
 
     with page.expect_download() as download_info:

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from questionnaire.content import load_content_file
-from tests.browser.conftest import VIEWPORTS
-from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit, make_business, make_user
+from tests.browser.conftest import VIEWPORTS, log_in
+from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,10 +24,7 @@ def owner_page(browser, live_server):
     def open_page(viewport="phone", javascript=True):
         context = browser.new_context(viewport=VIEWPORTS[viewport], java_script_enabled=javascript)
         page = context.new_page()
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Email").fill(owner.email)
-        page.get_by_placeholder("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, live_server.url, owner.email)
         page.goto(f"{live_server.url}/audits/{audit.pk}/questions/6/")
         return page
 
