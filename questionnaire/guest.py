@@ -43,11 +43,7 @@ def _questions() -> tuple[Question, ...]:
 def _answers(draft: dict, questions) -> dict[int, Answer]:
     """The draft's answers as unsaved Answer objects, keyed as the flow keys saved ones."""
     saved = draft["answers"]
-    return {
-        question.pk: Answer(question=question, **saved[question.key])
-        for question in questions
-        if question.key in saved
-    }
+    return {q.pk: Answer(**saved[q.key]) for q in questions if q.key in saved}
 
 
 def _stand_in(draft: dict) -> SimpleNamespace:

@@ -112,3 +112,47 @@ def test_bad_input_is_refused_and_kept(visitor, questionnaire):
 def test_a_signed_in_owner_starts_the_usual_way(owner_client, questionnaire):
     response = owner_client.get(reverse("questionnaire:guest_start"))
     assert response["Location"] == reverse("questionnaire:new_audit")
+
+
+def test_the_step_page_is_the_owners_step_page(visitor, questionnaire):
+    answer_three(visitor)
+    page = visitor.get(step(2)).content.decode()
+    assert "Question 2 of 9" in page and "3 of 9 answered" in page and "Harbour Bakery" in page
+    assert "What do your customers value most about your business?" in page
+    assert "Why we ask" in page and "Save and finish later" in page
+    assert visitor.get(step(9)).status_code == 200
+    assert visitor.get(step(10)).status_code == 404 and visitor.get(step(0)).status_code == 404
+
+
+def test_back_next_and_the_last_step_lead_where_they_say(visitor, questionnaire):
+    answer_three(visitor)
+    start, review = reverse("questionnaire:guest_start"), reverse("questionnaire:guest_review")
+    assert visitor.post(step(1), {"back": ""})["Location"] == start
+    assert visitor.post(step(3), {"back": "", "note": "unsure"})["Location"] == step(2)
+    assert "unsure</textarea>" in visitor.get(step(3)).content.decode()  # kept, no choice needed
+    eighth, ninth = list(GOOD_ANSWERS.values())[7:9]
+    assert visitor.post(step(8), {"choices": eighth})["Location"] == step(9)
+    assert visitor.post(step(9), {"choices": ninth})["Location"] == review
+    from_review = visitor.post(f"{step(2)}?next=review", {"choices": FIRST_THREE[1][1]})
+    assert from_review["Location"] == review
+    # the profile, revisited, shows what was saved, and says no account is needed yet
+    page = visitor.get(start).content.decode()
+    assert 'value="Harbour Bakery"' in page and "No account needed yet" in page
+
+
+def test_the_review_offers_an_account_that_claims_the_answers(visitor, questionnaire):
+    answer_three(visitor)
+    page = visitor.get(reverse("questionnaire:guest_review")).content.decode()
+    claimed = reverse("questionnaire:guest_claimed")
+    assert f"{reverse('account_signup')}?next={claimed}" in page
+    assert f"{reverse('account_login')}?next={claimed}" in page
+    assert "Answer<span" in page and "Change<span" in page
+
+
+def test_signed_in_people_use_their_own_pages(owner_client, questionnaire):
+    assert owner_client.get(step(1))["Location"] == reverse("questionnaire:new_audit")
+    review = owner_client.get(reverse("questionnaire:guest_review"))
+    assert review["Location"] == reverse("questionnaire:my_audits")
+    # nothing claimed in this session: the claim page leads to My audits
+    claimed = owner_client.get(reverse("questionnaire:guest_claimed"))
+    assert claimed["Location"] == reverse("questionnaire:my_audits")

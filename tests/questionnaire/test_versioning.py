@@ -1,12 +1,20 @@
 """Published content never changes; editing makes a new version; old audits keep theirs."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from questionnaire.content import ContentError, copy_as_draft, load_content_file, publish
+from questionnaire.content import (
+    ContentError,
+    copy_as_draft,
+    load_content_file,
+    publish,
+    read_content_file,
+)
 from questionnaire.models import Option, QuestionnaireVersion
 from tests.factories import GOOD_ANSWERS, make_audit
 
@@ -187,3 +195,10 @@ def test_the_admin_says_why_a_draft_was_not_published(admin_client, questionnair
         changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]}, follow=True
     ).content.decode()
     assert f"V{draft.number}: the scoring settings lack weights, b2b_value_hurdle" in page
+
+
+def test_the_questions_never_hint_at_which_answer_scores():
+    """ "Why we ask" and the instructions say what an answer is for, not how it is scored."""
+    for question in read_content_file()["questions"]:
+        for text in (question["text"], question.get("help_text", ""), question.get("advice", "")):
+            assert not re.search(r"\b(scor\w*|points?|beats?|best predictor)\b", text, re.I), text

@@ -144,7 +144,7 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
     lines and the "(weak)" marks all follow it, not numbers fixed in a template."""
     text = CONTENT_FILE.read_text()
     for old, new in [
-        ('edition = "2026.3"', 'edition = "test-bands"'),
+        ('edition = "2026.4"', 'edition = "test-bands"'),
         ('label = "Foundations", min = 40', 'label = "Foundations", min = 50'),
         ('label = "Ready", min = 60', 'label = "Ready", min = 70'),
         ('label = "Advanced", min = 80', 'label = "Advanced", min = 90'),
