@@ -91,7 +91,6 @@ def step(request, number: int):
         "number": number,
         "total": len(questions),
         "progress": flow.Progress(sum(a.is_complete for a in answers.values()), len(questions)),
-        "guest": True,
     }
     return render(request, "questionnaire/audit_step.html", context)
 

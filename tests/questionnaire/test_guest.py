@@ -27,7 +27,7 @@ def step(number):
 
 
 def answer_three(visitor) -> None:
-    visitor.post(reverse("questionnaire:guest_start"), PROFILE)
+    assert visitor.post(reverse("questionnaire:guest_start"), PROFILE)["Location"] == step(1)
     for number, (_, choices) in enumerate(FIRST_THREE, start=1):
         response = visitor.post(step(number), {"choices": choices, "note": f"note {number}"})
         assert response["Location"] == step(number + 1)
@@ -120,6 +120,16 @@ def test_the_step_page_is_the_owners_step_page(visitor, questionnaire):
     assert "Question 2 of 9" in page and "3 of 9 answered" in page and "Harbour Bakery" in page
     assert "What do your customers value most about your business?" in page
     assert "Why we ask" in page and "Save and finish later" in page
+    # a real page of the site: its forms can be posted, its footer offers help
+    for path in (
+        reverse("questionnaire:guest_start"),
+        step(2),
+        reverse("questionnaire:guest_review"),
+    ):
+        page = visitor.get(path).content.decode()
+        assert "mailto:help@localhost" in page
+        if path != reverse("questionnaire:guest_review"):
+            assert 'name="csrfmiddlewaretoken"' in page
     assert visitor.get(step(9)).status_code == 200
     assert visitor.get(step(10)).status_code == 404 and visitor.get(step(0)).status_code == 404
 
