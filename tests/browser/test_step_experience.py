@@ -98,3 +98,32 @@ def test_the_review_page_says_what_is_missing(owner_page, live_server):
         "Answer questions 3, 4, 5, 6, 7, 8, 9 before submitting: the verdict needs every "
         "answer (“I don't know” counts as one)."
     )
+
+
+def test_lists_become_cards_on_a_phone_with_their_actions_in_view(browser, live_server):
+    from tests.browser.conftest import log_in
+    from tests.factories import make_client_audit, make_consultant
+
+    load_content_file()
+    carla = make_consultant("carla@example.com", "Carla Jones")
+    owner = make_user("olive@example.com")
+    audit = make_client_audit(carla, owner, "Olive's Bakery")
+    for who, path, action in (
+        (carla, "/consultant/", f"Review {audit.business.name}"),
+        (owner, f"/businesses/{audit.business_id}/", "Results"),
+    ):
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = context.new_page()
+        log_in(page, live_server.url, who.email)
+        page.goto(live_server.url + path)
+        button = page.get_by_role("link", name=action).first
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS["phone"]["width"], path
+        # no sideways scrolling to reach it: the page is no wider than the phone
+        assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+        label = page.evaluate(  # each cell says what it is, as its column heading did
+            """getComputedStyle(document.querySelector('td[data-label="B2C readiness"]'),
+                               '::before').content"""
+        )
+        assert label == '"B2C readiness: "', label
+        context.close()
