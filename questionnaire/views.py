@@ -114,7 +114,6 @@ def audit_step(request, audit_id: int, number: int):
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
 
-    answers = None
     if request.method == "POST":
         going_back, later = "back" in request.POST, "later" in request.POST
         # Going back or stopping for now keeps whatever was entered, even an incomplete answer.
@@ -132,12 +131,10 @@ def audit_step(request, audit_id: int, number: int):
                     messages.success(request, _saved_for_later(audit))
                     return redirect("questionnaire:my_audits")
                 return redirect(_after_step(request, audit, number, going_back))
-    else:
-        answers = flow.answers_by_question(audit)  # this step's answer, and the progress
+    answers = flow.answers_by_question(audit)  # this step's saved answer, and the progress
+    if request.method != "POST":
         form = AnswerForm(question, initial=answer_form_initial(question, answers.get(question.pk)))
 
-    if answers is None:
-        answers = flow.answers_by_question(audit)
     total = len(flow.questions_of(audit))
     context = {
         "audit": audit,

@@ -37,8 +37,9 @@ def _reviewers_to_come(audit, user) -> list[str]:
     """For the owner of an audit no one has opened yet: who will review it (no query else)."""
     if audit.business.owner_id != user.pk or audit.status != audit.Status.SUBMITTED:
         return []
-    shares = Share.objects.live().filter(business_id=audit.business_id)
-    return [share.consultant_name for share in shares.select_related("consultant__consultant")]
+    names = Share.objects.live().filter(business_id=audit.business_id).order_by("created_at")
+    pairs = names.values_list("consultant__consultant__display_name", "consultant__email")
+    return [display_name or email for display_name, email in pairs]  # as consultant_name does
 
 
 @login_required
