@@ -6,9 +6,17 @@ class ConsultingConfig(AppConfig):
     verbose_name = "Consulting"
 
     def ready(self) -> None:
-        from consulting import handlers
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
+
+        from consulting import handlers, reviewers
+        from consulting.models import Consultant, Share
         from questionnaire import signals
         from questionnaire.models import Audit
 
         signals.audit_submitted.connect(handlers.email_consultants_on_submit, sender=Audit)
         signals.audit_reviewed.connect(handlers.email_owner_on_review, sender=Audit)
+        for changed in (post_save, post_delete):
+            changed.connect(reviewers.forget_share, sender=Share)
+            changed.connect(reviewers.forget_consultant, sender=Consultant)
+            changed.connect(reviewers.forget_consultant, sender=get_user_model())

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
-from consulting.models import Share
+from consulting.reviewers import reviewer_names
 from questionnaire.access import READ, audit_or_404
 from questionnaire.profile import describe
 from reports import pdf
@@ -37,9 +37,7 @@ def _reviewers_to_come(audit, user) -> list[str]:
     """For the owner of an audit no one has opened yet: who will review it (no query else)."""
     if audit.business.owner_id != user.pk or audit.status != audit.Status.SUBMITTED:
         return []
-    names = Share.objects.live().filter(business_id=audit.business_id).order_by("created_at")
-    pairs = names.values_list("consultant__consultant__display_name", "consultant__email")
-    return [display_name or email for display_name, email in pairs]  # as consultant_name does
+    return reviewer_names(audit.business_id)
 
 
 @login_required

@@ -77,3 +77,32 @@ def test_an_unshared_audit_says_it_is_the_owners_alone(owner_client, business):
 def test_the_consultant_does_not_see_the_owners_next_steps(shared_audit, client):
     client.force_login(shared_audit.business.shares.get().consultant)
     assert "What happens next" not in results(client, shared_audit)
+
+
+def test_who_will_review_follows_every_change_at_once(shared_audit, client):
+    """The names are cached, and every change that matters is seen on the next view."""
+    from consulting.models import Consultant, Share
+
+    client.force_login(shared_audit.business.owner)
+    assert "Carla Jones will review" in results(client, shared_audit)
+    carla = Consultant.objects.get(display_name="Carla Jones")
+    carla.display_name = "Carla J. Consulting"
+    carla.save()
+    assert "Carla J. Consulting will review" in results(client, shared_audit)
+    carla.display_name = ""  # no display name: she is named by her email, which changes too
+    carla.save()
+    carla.user.email = "carla@new.example"
+    carla.user.save()
+    assert "carla@new.example will review" in results(client, shared_audit)
+    Share.objects.filter(business=shared_audit.business).delete()  # the owner stops sharing
+    page = results(client, shared_audit)
+    assert "will review" not in page and "This report is yours alone" in page
+
+
+def test_a_consultant_who_loses_the_role_is_no_longer_named(shared_audit, client):
+    from consulting.models import Consultant
+
+    client.force_login(shared_audit.business.owner)
+    assert "Carla Jones will review" in results(client, shared_audit)
+    Consultant.objects.get(display_name="Carla Jones").delete()
+    assert "will review" not in results(client, shared_audit)
