@@ -91,6 +91,7 @@ def test_who_will_review_follows_every_change_at_once(shared_audit, client):
     assert "Carla J. Consulting will review" in results(client, shared_audit)
     carla.display_name = ""  # no display name: she is named by her email, which changes too
     carla.save()
+    assert "carla@example.com will review" in results(client, shared_audit)
     carla.user.email = "carla@new.example"
     carla.user.save()
     assert "carla@new.example will review" in results(client, shared_audit)
@@ -106,3 +107,24 @@ def test_a_consultant_who_loses_the_role_is_no_longer_named(shared_audit, client
     assert "Carla Jones will review" in results(client, shared_audit)
     Consultant.objects.get(display_name="Carla Jones").delete()
     assert "will review" not in results(client, shared_audit)
+
+
+def test_a_rename_reaches_every_business_the_consultant_reviews(questionnaire, client):
+    """Ids that differ from table to table, so clearing by the wrong one would show."""
+    from consulting.models import Consultant
+    from tests.factories import make_business, share_business
+
+    someone = make_user("someone@example.com")  # no role: user and role ids now differ
+    make_business(someone, "Unshared")  # no share: business and share ids now differ
+    carla = make_consultant("carla@example.com", "Carla Jones")
+    share_business(make_business(make_user("first@example.com"), "First Shop"), carla)
+    olive = make_user("olive@example.com")
+    audit = make_client_audit(carla, olive, "Olive's Bakery")
+    role = Consultant.objects.get(user=carla)
+    share = audit.business.shares.get()
+    assert role.pk != carla.pk and share.pk != audit.business_id  # the point of this test
+    client.force_login(olive)
+    assert "Carla Jones will review" in results(client, audit)
+    role.display_name = "Carla J. Consulting"
+    role.save()
+    assert "Carla J. Consulting will review" in results(client, audit)
