@@ -88,9 +88,9 @@ class Progress:
         return f"{self.answered} of {self.total} answered"
 
 
-def progress(audit: Audit, answers: dict[int, Answer]) -> Progress:
-    answered = sum(answer.is_complete for answer in answers.values())
-    return Progress(answered, len(questions_of(audit)))
+def progress(answers: dict[int, Answer], total: int) -> Progress:
+    """Of the answers given so far, saved or (for a guest) kept in the session."""
+    return Progress(sum(answer.is_complete for answer in answers.values()), total)
 
 
 def first_unanswered_step(audit: Audit) -> int | None:

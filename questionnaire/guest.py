@@ -63,12 +63,20 @@ def start(request):
     return render(request, "questionnaire/new_audit.html", {"form": form, "guest": True})
 
 
-def step(request, number: int):
+def _elsewhere(request, signed_in_to: str):
+    """Where to send someone with no guest draft to work on: a signed-in person to their own
+    pages, a visitor who has not described the business yet to the start. None: stay."""
     if request.user.is_authenticated:
-        return redirect("questionnaire:new_audit")
-    draft = _draft(request)
-    if draft["profile"] is None:
+        return redirect(signed_in_to)
+    if _draft(request)["profile"] is None:
         return redirect("questionnaire:guest_start")
+    return None
+
+
+def step(request, number: int):
+    if elsewhere := _elsewhere(request, "questionnaire:new_audit"):
+        return elsewhere
+    draft = _draft(request)
     questions = _questions()
     if not 1 <= number <= len(questions):
         raise Http404("No such question.")
@@ -90,7 +98,7 @@ def step(request, number: int):
         "form": form,
         "number": number,
         "total": len(questions),
-        "progress": flow.Progress(sum(a.is_complete for a in answers.values()), len(questions)),
+        "progress": flow.progress(answers, len(questions)),
     }
     return render(request, "questionnaire/audit_step.html", context)
 
@@ -115,11 +123,9 @@ KEPT_MESSAGE = (
 
 
 def review(request):
-    if request.user.is_authenticated:
-        return redirect("questionnaire:my_audits")
+    if elsewhere := _elsewhere(request, "questionnaire:my_audits"):
+        return elsewhere
     draft = _draft(request)
-    if draft["profile"] is None:
-        return redirect("questionnaire:guest_start")
     questions = _questions()
     answers = _answers(draft, questions)
     rows = [flow.AnswerRow(question, answers.get(question.pk)) for question in questions]

@@ -142,7 +142,7 @@ def audit_step(request, audit_id: int, number: int):
         "form": form,
         "number": number,
         "total": total,
-        "progress": flow.progress(audit, answers),
+        "progress": flow.progress(answers, total),
         "return_to_review": request.GET.get("next") == "review",
     }
     return render(request, "questionnaire/audit_step.html", context)
