@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "questionnaire",
     "reports",
     "consulting",
+    "peers",
     "auditsite.apps.AuditsiteConfig",  # the access policy (auditsite/access.py)
 ]
 

@@ -11,7 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet, Window
 
 from consulting.models import Share
-from questionnaire.models import Audit, Band, Business
+from questionnaire.models import Audit, AuditQuerySet, Band, Business, Dimension
 from questionnaire.profile import Sector
 from questionnaire.text import CleanText
 
@@ -42,6 +42,14 @@ def _bands() -> list:
     return [*_blank(Band.choices), (NOT_ASSESSED, "Not assessed")]
 
 
+MOVED = {"up": "Improved", "down": "Fell back"}  # since the client's previous audit
+MARKETS = ("b2c", "b2b")
+
+
+def _readiness_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=False, min_value=0, max_value=100)
+
+
 class DashboardFilters(CleanText, forms.Form):
     q = forms.CharField(
         label="Search", required=False, max_length=100, help_text="Business name or owner email"
@@ -56,16 +64,39 @@ class DashboardFilters(CleanText, forms.Form):
     submitted_to = forms.DateField(
         label="Submitted to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    # The portfolio's figures link here with these (consulting/portfolio.py).
+    latest = forms.BooleanField(label="Each client's latest audit only", required=False)
+    weakest = forms.ChoiceField(
+        label="Weakest dimension", required=False, choices=_blank(Dimension.choices)
+    )
+    moved = forms.ChoiceField(
+        label="Since their previous audit", required=False, choices=_blank(MOVED.items())
+    )
+    b2c_from = _readiness_field("B2C readiness from")
+    b2c_to = _readiness_field("B2C readiness to")
+    b2b_from = _readiness_field("B2B readiness from")
+    b2b_to = _readiness_field("B2B readiness to")
+    edition = forms.IntegerField(label="Questionnaire version", required=False, min_value=1)
     sort = forms.ChoiceField(
         required=False, choices=[(prefix + key, key) for key in SORTS for prefix in ("", "-")]
     )
+
+    MORE = ("latest", "weakest", "moved", "b2c_from", "b2c_to", "b2b_from", "b2b_to", "edition")
 
     def clean(self):
         data = super().clean() or {}
         start, end = data.get("submitted_from"), data.get("submitted_to")
         if start and end and start > end:
             self.add_error("submitted_to", "The end date is before the start date.")
+        for market in MARKETS:
+            low, high = data.get(f"{market}_from"), data.get(f"{market}_to")
+            if low is not None and high is not None and low > high:
+                self.add_error(f"{market}_to", "This is below the lowest readiness asked for.")
         return data
+
+    def more_filters_used(self) -> bool:
+        """Whether to show the less common filters open."""
+        return any(self.data.get(name) for name in self.MORE)
 
 
 def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
@@ -87,7 +118,34 @@ def client_audits(consultant, filters: dict) -> QuerySet[Audit]:
         audits = audits.filter(submitted_at__date__lte=filters["submitted_to"])
     if filters.get("q"):
         audits = audits.filter(_search(filters["q"]))
+    audits = _portfolio_filters(audits, filters)
     return audits.order_by(*_ordering(filters.get("sort") or DEFAULT_SORT))
+
+
+def _portfolio_filters(audits: AuditQuerySet, filters: dict) -> AuditQuerySet:
+    if filters.get("latest"):
+        audits = audits.latest_of_each_business()
+    if filters.get("weakest"):
+        audits = audits.filter(weakest_dimension=filters["weakest"])
+    if filters.get("moved"):
+        audits = audits.filter(moved(filters["moved"]))
+    for market in MARKETS:
+        if filters.get(f"{market}_from") is not None:
+            audits = audits.filter(**{f"{market}_readiness__gte": filters[f"{market}_from"]})
+        if filters.get(f"{market}_to") is not None:
+            audits = audits.filter(**{f"{market}_readiness__lte": filters[f"{market}_to"]})
+    if filters.get("edition"):
+        audits = audits.filter(version__number=filters["edition"])
+    return audits
+
+
+def moved(direction: str) -> Q:
+    """Readiness rose ("up") or fell ("down") in a market assessed in both this audit and
+    the business's previous one."""
+    lookup = "gt" if direction == "up" else "lt"
+    return Q(**{f"b2c_readiness__{lookup}": F("previous__b2c_readiness")}) | Q(
+        **{f"b2b_readiness__{lookup}": F("previous__b2b_readiness")}
+    )
 
 
 def shared_businesses(consultant) -> QuerySet[Share, Any]:

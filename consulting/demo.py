@@ -1,9 +1,17 @@
-"""A demo consultant with clients in every state, so the dashboard is not empty."""
+"""A demo consultant with clients in every state, so the dashboard is not empty, and peers
+enough for a real comparison and a portfolio worth reading."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
 
 from consulting.models import Consultant, Recommendation, Share
+from peers.counting import rebuild
+from peers.demo import create_peers, submit_demo_audit
 from questionnaire import flow
 from questionnaire.demo import create_owner_demo, demo_user, fill_answers
-from questionnaire.models import Business
+from questionnaire.models import Audit, Business
 
 CLIENTS = [  # business, owner, sells to, sector, answers, how far the review has gone
     (
@@ -106,11 +114,34 @@ def create_consultant_demo(existing_client: Business) -> str:
         if state == "reviewed":
             Recommendation.objects.create(audit=audit, author=user, text=RECOMMENDATION)
             flow.finish_review(audit, user)
+    add_portfolio(user, random.Random(2026))
     return user.email
+
+
+PORTFOLIO_CLIENTS = 24  # of the peers, shared with the demo consultant too
+AUDITED_TWICE = 10  # of those, with an audit from months ago to compare with
+REVIEWED = 12
+
+
+def add_portfolio(user, rng: random.Random) -> None:
+    """Peers that are also the consultant's clients: some audited twice, half reviewed."""
+    peers = create_peers(rng)
+    clients = rng.sample(peers, PORTFOLIO_CLIENTS)
+    Share.objects.bulk_create([Share(business=b, consultant=user) for b in clients])
+    for business in clients[:AUDITED_TWICE]:
+        when = timezone.now() - timedelta(days=rng.randint(160, 300))
+        business.audits.update(created_at=when, submitted_at=when)
+        submit_demo_audit(business, rng, days_ago=rng.randint(1, 40))
+    now = timezone.now()
+    for business in clients[-REVIEWED:]:
+        Audit.objects.filter(business=business).update(
+            status=Audit.Status.REVIEWED, review_started_at=now, reviewed_at=now, reviewed_by=user
+        )
 
 
 def create_demo_data() -> list[tuple[str, str]]:
     """Create the demo accounts (once) and return their logins."""
     cafe, logins = create_owner_demo()
     consultant = create_consultant_demo(cafe)
-    return [*logins, (consultant, "consultant with five clients")]
+    rebuild()  # the peer statistics, counted and published at once
+    return [*logins, (consultant, "consultant with 29 clients")]

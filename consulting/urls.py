@@ -7,6 +7,7 @@ app_name = "consulting"
 urlpatterns = [
     path("consultant/", views.dashboard, name="dashboard"),
     path("consultant/export.csv", views.export_csv, name="export_csv"),
+    path("consultant/portfolio/", views.portfolio_page, name="portfolio"),
     path("consultant/invitations/", views.invitations, name="invitations"),
     path("consultant/join/", views.become_consultant, name="become_consultant"),
     path("consultant/audits/<int:audit_id>/", views.review_page, name="review"),

@@ -27,6 +27,7 @@ from consulting.forms import (
     RecommendationForm,
 )
 from consulting.models import Consultant, Invitation, Share, SignupSetting, hash_token
+from consulting.portfolio import portfolio
 from questionnaire import flow
 from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
@@ -70,6 +71,11 @@ def _sort_links(request, sort: str) -> list[dict]:
         direction = ("descending" if sort.startswith("-") else "ascending") if active else ""
         columns.append({"title": title, "query": query.urlencode(), "direction": direction})
     return columns
+
+
+@consultant_required
+def portfolio_page(request):
+    return render(request, "consulting/portfolio.html", {"portfolio": portfolio(request.user)})
 
 
 @consultant_required

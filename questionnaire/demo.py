@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from questionnaire import flow
 from questionnaire.models import Audit, Business
@@ -21,6 +24,14 @@ CAFE_ANSWERS = {
     "growth": ["earned"],
     "success": ["business_goals"],
 }
+# The café's first audit, in the spring: nobody named, no time set, likes counted.
+CAFE_EARLIER = {
+    **CAFE_ANSWERS,
+    "who_develops": ["nobody"],
+    "sustained": ["no_time"],
+    "success": ["vanity"],
+}
+EARLIER_DAYS_AGO = 250
 
 
 def demo_user(email: str, *, staff: bool = False):
@@ -43,7 +54,8 @@ def fill_answers(audit: Audit, answers: dict[str, list[str]], notes: dict[str, s
 
 
 def create_owner_demo() -> tuple[Business, list[tuple[str, str]]]:
-    """The demo owner's café (with a submitted audit and a draft) and the logins made."""
+    """The demo owner's café (with an audit from the spring, a better one since and a draft)
+    and the logins made."""
     admin = demo_user("admin@example.com", staff=True)
     owner = demo_user("owner@example.com")
     cafe = Business.objects.for_owner(owner).first()
@@ -56,6 +68,11 @@ def create_owner_demo() -> tuple[Business, list[tuple[str, str]]]:
             sells_to="consumers",
             networks=["instagram"],
         )
+        earlier = flow.start_audit(cafe)
+        fill_answers(earlier, CAFE_EARLIER)
+        flow.submit_audit(earlier)
+        spring = timezone.now() - timedelta(days=EARLIER_DAYS_AGO)
+        Audit.objects.filter(pk=earlier.pk).update(created_at=spring, submitted_at=spring)
         submitted = flow.start_audit(cafe)
         fill_answers(submitted, CAFE_ANSWERS, {"customers": "Locals, office workers at lunch."})
         flow.submit_audit(submitted)

@@ -140,7 +140,10 @@ def save_profile(business: Business, seen_revision: int | None) -> Business:
         return business
 
 
-def submit_audit(audit: Audit) -> Audit:
+def submit_audit(audit: Audit, *, announce: bool = True) -> Audit:
+    """Freeze the answers and the profile and record the verdict. `announce=False` is for
+    bulk loads (the demo's peers, an import): nothing is emailed, rendered or counted, and
+    `manage.py rebuild_peer_statistics` counts them afterwards."""
     with transaction.atomic():
         audit = Audit.objects.select_for_update().select_related("business").get(pk=audit.pk)
         if not audit.is_draft:
@@ -154,9 +157,11 @@ def submit_audit(audit: Audit) -> Audit:
         audit.status = Audit.Status.SUBMITTED
         audit.submitted_at = timezone.now()
         audit.profile = audit.business.profile()
+        audit.previous = audit.business.audits.submitted().order_by("-submitted_at", "-pk").first()
         verdicts.record_verdict(audit)
         audit.save()
-        _announce(signals.audit_submitted, audit)
+        if announce:
+            _announce(signals.audit_submitted, audit)
         return audit
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+from django.utils.formats import date_format
+
 from questionnaire.models import Audit, Business, Dimension
+
+READINESS_LABELS = {"b2c": "Readiness for consumers", "b2b": "Readiness for business buyers"}
 
 
 @dataclass
@@ -47,3 +52,22 @@ def _compare(row: HistoryRow, audit: Audit, previous: Audit) -> None:
 def _change(now: int | None, before: int | None) -> int | None:
     """Readiness points gained; None when either audit did not assess that market."""
     return None if now is None or before is None else now - before
+
+
+def movement(audit: Audit) -> list[str]:
+    """How the audit moved since the business's previous one, per market assessed in both:
+    "Readiness for consumers: 48 → 63 since March"."""
+    previous = audit.previous
+    if previous is None or previous.submitted_at is None or audit.submitted_at is None:
+        return []
+    since = timezone.localtime(previous.submitted_at)
+    same_year = since.year == timezone.localtime(audit.submitted_at).year
+    when = date_format(since, "F" if same_year else "F Y")
+    edition = "" if previous.version_id == audit.version_id else " (an earlier questionnaire)"
+    lines = []
+    for market, label in READINESS_LABELS.items():
+        now = getattr(audit, f"{market}_readiness")
+        before = getattr(previous, f"{market}_readiness")
+        if now is not None and before is not None:
+            lines.append(f"{label}: {before} → {now} since {when}{edition}")
+    return lines

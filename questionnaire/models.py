@@ -235,6 +235,16 @@ class AuditQuerySet(models.QuerySet):
     def submitted(self) -> AuditQuerySet:
         return self.exclude(status=Audit.Status.DRAFT)
 
+    def latest_of_each_business(self) -> AuditQuerySet:
+        """Each business's newest submitted audit: where it stands now."""
+        newest = (
+            Audit.objects.submitted()
+            .filter(business=models.OuterRef("business"))
+            .order_by("-submitted_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.submitted().filter(pk=models.Subquery(newest))
+
 
 class Audit(models.Model):
     """One run of the questionnaire for one business."""
@@ -273,6 +283,13 @@ class Audit(models.Model):
     b2b_band = models.CharField(max_length=20, blank=True, choices=Band.choices)
     headline = models.CharField(max_length=200, blank=True)
     dimension_scores = models.JSONField(default=dict, blank=True)
+    # The lowest-scoring dimension, for the consultant's portfolio and its filter.
+    weakest_dimension = models.CharField(max_length=20, blank=True, choices=Dimension.choices)
+    # The business's submitted audit before this one, fixed at submit: what this one moved
+    # from ("48 -> 63 since March").
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     objects = AuditQuerySet.as_manager()
 

@@ -3,6 +3,8 @@ and answers, and the headline figures kept on the audit for listing and filterin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from questionnaire.content import complete_scoring_settings, questions_of, version_as_content
 from questionnaire.models import Audit, QuestionnaireVersion
 from questionnaire.rubric import Profile, Rubric
@@ -55,3 +57,9 @@ def record_verdict(audit: Audit) -> None:
     audit.b2b_readiness, audit.b2b_band = (b2b.score, b2b.band) if b2b else (None, "")
     audit.headline = result.headline
     audit.dimension_scores = dict(result.verdict.scores)
+    audit.weakest_dimension = weakest(result.verdict.scores)
+
+
+def weakest(scores: Mapping[str, int]) -> str:
+    """The lowest-scoring dimension; a tie goes to the one the questionnaire lists first."""
+    return min(scores, key=lambda dimension: scores[dimension], default="")

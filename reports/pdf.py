@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from consulting.models import Recommendation, ScoreOverride
+from peers.comparison import PeerComparison, compare
 from questionnaire.models import Audit
 from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
 from reports.report import report_context
@@ -38,6 +39,9 @@ REPORT_CODE = [
     "static/css/report-pdf.css",
     "reports/report.py",
     "reports/charts.py",
+    "peers/comparison.py",
+    "peers/distribution.py",
+    "questionnaire/history.py",
     "questionnaire/scoring.py",
     "questionnaire/points.py",
     "questionnaire/explain.py",
@@ -50,6 +54,7 @@ class StoredReport:
     name: str  # path in the default storage
     fingerprint: str  # also the ETag
     filename: str  # what the download is called
+    comparison: PeerComparison  # where it stands against its peers, as the report shows
 
 
 @cache
@@ -60,16 +65,18 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(audit: Audit) -> str:
+def fingerprint(audit: Audit, comparison: PeerComparison) -> str:
     """Of a submitted audit: its answers are frozen from the moment it is submitted (the
     flow refuses a late answer, the admin shows them read-only), so the submission time
-    stands for them."""
+    stands for them; so are the previous audit's, which the movement line shows."""
     inputs = {
         "audit": audit.pk,
         "version": audit.version_id,
         "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
         "reviewed_by": audit.reviewed_by_id,  # the cover's "prepared by"
         "profile": audit.answered_profile(),
+        "previous": audit.previous_id,
+        "peers": asdict(comparison),
         "recommendations": list(
             Recommendation.objects.filter(audit=audit)
             .order_by("pk")
@@ -100,8 +107,8 @@ def _print_setup() -> tuple[FontConfiguration, CSS]:
     return fonts, stylesheet
 
 
-def render_pdf(audit: Audit) -> bytes:
-    html = render_to_string("reports/report_pdf.html", report_context(audit))
+def render_pdf(audit: Audit, comparison: PeerComparison | None = None) -> bytes:
+    html = render_to_string("reports/report_pdf.html", report_context(audit, comparison))
     fonts, stylesheet = _print_setup()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
     # Tagged (headings, lists, tables and reading order for screen readers); the language
@@ -111,8 +118,10 @@ def render_pdf(audit: Audit) -> bytes:
 
 def report_for(audit: Audit) -> StoredReport:
     """Where the PDF of the audit as it stands now is (or will be) stored; nothing rendered."""
-    key = fingerprint(audit)
-    return StoredReport(f"{STORAGE_DIR}/{audit.pk}/{key}.pdf", key, download_filename(audit))
+    comparison = compare(audit)
+    key = fingerprint(audit, comparison)
+    name = f"{STORAGE_DIR}/{audit.pk}/{key}.pdf"
+    return StoredReport(name, key, download_filename(audit), comparison)
 
 
 def ensure_rendered(audit: Audit, report: StoredReport) -> None:
@@ -127,7 +136,7 @@ def ensure_rendered(audit: Audit, report: StoredReport) -> None:
     with transaction.atomic():
         Audit.objects.select_for_update().values("pk").get(pk=audit.pk)
         if not default_storage.exists(report.name):
-            default_storage.save(report.name, ContentFile(render_pdf(audit)))
+            default_storage.save(report.name, ContentFile(render_pdf(audit, report.comparison)))
             _remove_stale(audit, keep=report.name)
 
 

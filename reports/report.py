@@ -11,8 +11,10 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from consulting.models import Recommendation, ScoreOverride, consultant_name
+from peers.comparison import PeerComparison, compare
 from questionnaire.explain import Action, Effect, Reason
 from questionnaire.flow import answer_rows
+from questionnaire.history import movement
 from questionnaire.models import Audit
 from questionnaire.profile import describe
 from questionnaire.scoring import DimensionResult
@@ -78,10 +80,11 @@ def finding(dimension: DimensionResult, override: ScoreOverride | None) -> Findi
     return Finding(dimension, override, [group for group in groups if group[2]])
 
 
-def report_context(audit: Audit) -> dict:
+def report_context(audit: Audit, comparison: PeerComparison | None = None) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
     prefetch_related_objects([audit], "answers")  # the verdict and the answer list share them
     result = result_for(audit)
+    comparison = comparison or compare(audit)
     overrides = {
         override.dimension: override for override in ScoreOverride.objects.filter(audit=audit)
     }
@@ -90,7 +93,9 @@ def report_context(audit: Audit) -> dict:
         "profile": describe(audit.answered_profile()),
         "result": result,
         "verdict": result.verdict,
-        "chart": dimension_chart(result.dimensions, result.bands),
+        "chart": dimension_chart(result.dimensions, result.bands, comparison),
+        "comparison": comparison,
+        "movement": movement(audit),
         "plan": action_plan(result.actions),
         "rows": answer_rows(audit),
         "findings": [finding(d, overrides.get(d.key)) for d in result.dimensions],
@@ -114,12 +119,13 @@ def _reviewer(audit: Audit) -> str:
 REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds
 
 
-def report_html(audit: Audit, fingerprint: str) -> SafeString:
+def report_html(audit: Audit, fingerprint: str, comparison: PeerComparison) -> SafeString:
     """The report as the results page shows it, rendered once per set of inputs (the PDF's
-    fingerprint) and kept in the shared cache: a repeat view costs no scoring or drawing."""
+    fingerprint, the peer comparison included) and kept in the shared cache: a repeat view
+    costs no scoring or drawing."""
     key = f"report-html:{fingerprint}"
     html = caches["reports"].get(key)
     if html is None:
-        html = render_to_string("reports/_report.html", report_context(audit))
+        html = render_to_string("reports/_report.html", report_context(audit, comparison))
         caches["reports"].set(key, html, timeout=REPORT_HTML_SECONDS)
     return SafeString(html)

@@ -23,10 +23,11 @@ def audit_results(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+    report = pdf.report_for(audit)
     context = {
         "audit": audit,
         "profile": describe(audit.answered_profile()),
-        "report": report_html(audit, pdf.report_for(audit).fingerprint),
+        "report": report_html(audit, report.fingerprint, report.comparison),
         "reviewers": _reviewers_to_come(audit, request.user),
         "rerun_from": audit.submitted_at and audit.submitted_at + RERUN_AFTER,
     }

@@ -78,3 +78,12 @@ def pytest_collection_modifyitems(config, items):
     1,600 scoring mutants would take hours instead of minutes."""
     if os.environ.get("MUTANT_UNDER_TEST", "").startswith(SCORING_MODULES):
         items[:] = [item for item in items if item.path.name in SCORING_TESTS]
+
+
+@pytest.fixture(autouse=True)
+def no_report_from_an_earlier_test():
+    """Rendered report pages are kept by fingerprint, which names audits by id; SQLite may
+    give a test's audits the ids an earlier, rolled-back test's had."""
+    from django.core.cache import caches
+
+    caches["reports"].clear()

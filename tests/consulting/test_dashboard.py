@@ -201,3 +201,46 @@ def test_a_search_finds_its_matches_once(
     with django_assert_max_num_queries(len(listing.captured_queries) - 1) as search:
         assert "3 audits" in dashboard(carla_client, q="harbour")
     assert not any("COUNT(*)" in query["sql"] for query in search.captured_queries)
+
+
+def test_an_inverted_readiness_range_says_so_keeps_the_numbers_and_opens_the_filters(
+    carla_client, clients
+):
+    page = dashboard(carla_client, b2c_from="70", b2c_to="40")
+    assert "This is below the lowest readiness asked for." in page
+    assert 'value="70"' in page and 'value="40"' in page
+    assert '<details class="col-12 more-filters" open>' in page
+    assert '<details class="col-12 more-filters">' in dashboard(carla_client)
+
+
+def test_a_readiness_out_of_range_is_refused(carla_client, clients):
+    page = dashboard(carla_client, b2b_to="101")
+    assert "Ensure this value is less than or equal to 100." in page
+
+
+def test_filter_by_readiness_range_edition_and_weakest_dimension(carla_client, clients):
+    bakery, garage, _ = clients
+    low, high = sorted([bakery.b2c_readiness, garage.b2c_readiness])
+    assert "Gus&#x27;s Garage" in dashboard(carla_client, b2c_to=low)
+    assert "Harbour Bakery" not in dashboard(carla_client, b2c_to=low)
+    assert "Harbour Bakery" in dashboard(carla_client, b2c_from=high, b2c_to=high)
+    assert "1 audit" in dashboard(carla_client, b2c_from=high)
+    assert "3 audits" in dashboard(carla_client, edition=bakery.version.number)  # the draft too
+    assert "0 audits" in dashboard(carla_client, edition=bakery.version.number + 1)
+    page = dashboard(carla_client, weakest=garage.weakest_dimension)
+    assert "Gus&#x27;s Garage" in page
+
+
+def test_latest_only_lists_each_client_once_and_moved_compares_with_the_one_before(
+    carla, carla_client, clients
+):
+    from tests.factories import make_audit
+
+    bakery, garage, _ = clients
+    again = make_audit(bakery.business, WEAK, submit=True)  # the bakery fell back
+    assert again.previous == bakery and again.b2c_readiness < bakery.b2c_readiness
+    assert "4 audits" in dashboard(carla_client)
+    assert "2 audits" in dashboard(carla_client, latest="on")  # the draft is not submitted
+    fell = dashboard(carla_client, latest="on", moved="down")
+    assert "1 audit" in fell and "Harbour Bakery" in fell
+    assert "0 audits" in dashboard(carla_client, latest="on", moved="up")

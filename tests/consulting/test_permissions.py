@@ -48,7 +48,12 @@ def test_other_consultant_gets_404_everywhere(connor_client, olive_audit, extras
 def test_the_client_gets_404_on_consultant_pages(owner_client, olive_audit, extras):
     for method, url in id_urls(olive_audit, *extras)[:7]:
         assert getattr(owner_client, method)(url, {"text": "x"}).status_code == 404, url
-    for url in ["consulting:dashboard", "consulting:export_csv", "consulting:invitations"]:
+    for url in [
+        "consulting:dashboard",
+        "consulting:export_csv",
+        "consulting:invitations",
+        "consulting:portfolio",
+    ]:
         assert owner_client.get(reverse(url)).status_code == 404, url
 
 

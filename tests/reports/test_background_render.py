@@ -25,9 +25,9 @@ def renders(monkeypatch):
     calls = []
     real = pdf.render_pdf
 
-    def counting(audit):
+    def counting(audit, comparison=None):
         calls.append(audit.pk)
-        return real(audit)
+        return real(audit, comparison)
 
     monkeypatch.setattr(pdf, "render_pdf", counting)
     return calls
@@ -122,7 +122,9 @@ def test_a_failed_render_is_tried_again_later_and_then_stored(business, monkeypa
 
     audit = make_audit(business, GOOD_ANSWERS, submit=True)
     real = pdf.render_pdf
-    monkeypatch.setattr(pdf, "render_pdf", lambda audit: 1 / 0)  # the store is down
+    monkeypatch.setattr(
+        pdf, "render_pdf", lambda audit, comparison=None: 1 / 0
+    )  # the store is down
     run_background_jobs()
     report = pdf.report_for(audit)
     assert not default_storage.exists(report.name)

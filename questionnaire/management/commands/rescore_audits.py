@@ -2,11 +2,20 @@
 scores) after the scoring rules change. Answers and questionnaire versions are untouched."""
 
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 
 from questionnaire.models import Audit
 from questionnaire.verdicts import record_verdict
 
-STORED = ["b2c_readiness", "b2c_band", "b2b_readiness", "b2b_band", "headline", "dimension_scores"]
+STORED = [
+    "b2c_readiness",
+    "b2c_band",
+    "b2b_readiness",
+    "b2b_band",
+    "headline",
+    "dimension_scores",
+    "weakest_dimension",
+]
 
 
 class Command(BaseCommand):
@@ -16,13 +25,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all",
             action="store_true",
-            help="Rescore every audit, not only those without a headline.",
+            help="Rescore every audit, not only those missing a stored figure.",
         )
 
     def handle(self, *args, all: bool, **options):
         audits = Audit.objects.submitted().select_related("business", "version")
         if not all:
-            audits = audits.filter(headline="")
+            audits = audits.filter(Q(headline="") | Q(weakest_dimension=""))
         count = 0
         for audit in audits.iterator(chunk_size=200):
             record_verdict(audit)

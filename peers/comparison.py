@@ -1,0 +1,154 @@
+"""Where an audit stands against its peers, as the results page and the PDF show it.
+
+Privacy first:
+- a cohort is used only when it holds at least MIN_OTHERS other businesses; otherwise the
+  comparison falls back to the sector at any size, then to every business, and says so;
+- positions are quarters ("better than most"), never ranks or percentiles;
+- the figures come from a cohort's last publication (peers.models.PeerGroup), which moves
+  only after several businesses' changes, so no page ever differs by one audit alone;
+- drafts never count, nor a market the business does not sell to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peers import distribution
+from peers.counting import cohorts_of
+from peers.models import ANY, PeerGroup
+from questionnaire.history import READINESS_LABELS
+from questionnaire.models import Audit, Dimension
+from questionnaire.profile import Sector, Size
+
+MIN_OTHERS = 10
+# The published count is taken to include the business itself, so a cohort is used only
+# when it surely holds MIN_OTHERS others.
+MIN_COUNTED = MIN_OTHERS + 1
+
+PEERS_IN_SECTOR = {
+    Sector.RETAIL: "shops and retailers",
+    Sector.HOSPITALITY: "cafés, restaurants and venues",
+    Sector.HEALTH_BEAUTY: "health, beauty and fitness businesses",
+    Sector.TRADES: "trades and home-service businesses",
+    Sector.PROFESSIONAL: "professional-service firms",
+    Sector.MANUFACTURING: "manufacturers and engineering firms",
+    Sector.TECHNOLOGY: "software and technology firms",
+    Sector.CREATIVE: "creative, media and events businesses",
+    Sector.CHARITY: "charities and community groups",
+    Sector.OTHER: "businesses outside the listed sectors",
+}
+OF_SIZE = {
+    Size.SOLO: "run by one person",
+    Size.MICRO: "of 2 to 9 people",
+    Size.SMALL: "of 10 to 49 people",
+    Size.MEDIUM: "of 50 to 249 people",
+}
+EVERYONE = "businesses on the site"
+
+
+@dataclass(frozen=True)
+class Cohort:
+    sector: str
+    size: str
+    count: int  # businesses in its last publication
+
+    @property
+    def peers(self) -> str:
+        """As a position names it: "better than most cafés, restaurants and venues of your size"."""
+        if self.sector == ANY:
+            return EVERYONE
+        return PEERS_IN_SECTOR[Sector(self.sector)] + (" of your size" if self.size else "")
+
+    @property
+    def described(self) -> str:
+        """In full, with the size band spelled out: "the 16 cafés, restaurants and venues of
+        2 to 9 people" (the count may include the business compared)."""
+        if self.sector == ANY:
+            return f"all {self.count} {EVERYONE}"
+        sector = PEERS_IN_SECTOR[Sector(self.sector)]
+        size = OF_SIZE[Size(self.size)] if self.size else "of any size"
+        return f"the {self.count} {sector} {size}"
+
+
+@dataclass(frozen=True)
+class Position:
+    label: str  # "Readiness for consumers", "Sustainability"
+    quarter: int  # 0 (behind most) to 3 (better than most)
+    cohort: Cohort
+
+    @property
+    def words(self) -> str:
+        return f"{distribution.QUARTERS[self.quarter]} {self.cohort.peers}"
+
+
+@dataclass(frozen=True)
+class PeerComparison:
+    readiness: tuple[Position, ...]  # the markets the business sells to that can be compared
+    dimensions: tuple[Position, ...]  # all five, or none
+    # dimension -> the scores at a quarter, half and three quarters of its cohort, for the chart
+    middles: dict[str, tuple[int, int, int]]
+    narrowed: str  # why a broader cohort than the business's own is used; "" if it is not
+
+    @property
+    def cohorts(self) -> list[Cohort]:
+        """Each cohort used, once, in the order the page names them."""
+        return list(dict.fromkeys(p.cohort for p in (*self.readiness, *self.dimensions)))
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.readiness and not self.dimensions
+
+
+def peer_groups(audit: Audit) -> dict[tuple[str, str], PeerGroup]:
+    """The published figures of the audit's three cohorts: one query."""
+    profile = audit.answered_profile()
+    keys = cohorts_of(profile["sector"], profile["size"])
+    groups = PeerGroup.objects.filter(version_id=audit.version_id).only(
+        "sector", "size", "published"
+    )
+    found = groups.filter(sector__in={k[0] for k in keys}, size__in={k[1] for k in keys})
+    return {(g.sector, g.size): g for g in found if (g.sector, g.size) in keys}
+
+
+def compare(audit: Audit) -> PeerComparison:
+    """The audit placed against its peers (from the cohorts' last publication)."""
+    profile = audit.answered_profile()
+    keys = cohorts_of(profile["sector"], profile["size"])
+    published = {key: group.published for key, group in peer_groups(audit).items()}
+    readiness = []
+    for market, score in (("b2c", audit.b2c_readiness), ("b2b", audit.b2b_readiness)):
+        cohort = _cohort_for(market, keys, published)
+        if score is not None and cohort:
+            tally = published[(cohort.sector, cohort.size)][market]
+            readiness.append(
+                Position(READINESS_LABELS[market], distribution.quarter(tally, score), cohort)
+            )
+    dimensions, middles = [], {}
+    cohort = _cohort_for(Dimension.CUSTOMERS, keys, published)
+    if cohort:
+        for dimension in Dimension:
+            tally = published[(cohort.sector, cohort.size)][dimension]
+            score = audit.dimension_scores[dimension]
+            dimensions.append(Position(dimension.label, distribution.quarter(tally, score), cohort))
+            middles[dimension.value] = distribution.middle_half(tally)
+    narrowed = _why_broader(keys[0], [*readiness, *dimensions])
+    return PeerComparison(tuple(readiness), tuple(dimensions), middles, narrowed)
+
+
+def _cohort_for(measure: str, keys, published) -> Cohort | None:
+    """The narrowest cohort with enough businesses scored on the measure."""
+    for sector, size in keys:
+        tally = published.get((sector, size), {}).get(measure)
+        if tally and sum(tally) >= MIN_COUNTED:
+            return Cohort(sector, size, sum(tally))
+    return None
+
+
+def _why_broader(own: tuple[str, str], positions: list[Position]) -> str:
+    if all((p.cohort.sector, p.cohort.size) == own for p in positions):
+        return ""
+    sector, size = PEERS_IN_SECTOR[Sector(own[0])], OF_SIZE[Size(own[1])]
+    return (
+        f"Where fewer than {MIN_OTHERS} other {sector} {size} can be compared, a broader group "
+        "is used, so that no one business can be singled out."
+    )

@@ -1,0 +1,161 @@
+"""The statistics are maintained as audits change, through the task queue, and published
+in rounds, so that no page ever shows the difference one business's audit makes."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from peers import counting
+from peers.models import PUBLISH_AFTER_CHANGES, CountedAudit, PeerGroup
+from questionnaire.models import Business
+from tests.factories import GOOD_ANSWERS, make_audit
+from tests.jobs import queued, run_background_jobs
+from tests.peers.conftest import add_audit, scored_business
+
+pytestmark = pytest.mark.django_db
+RECOUNT = "peers.tasks.recount_business"
+
+
+def cohort(sector="hospitality", size="micro") -> PeerGroup:
+    return PeerGroup.objects.get(sector=sector, size=size)
+
+
+def test_a_submitted_audit_is_counted_by_the_worker(business, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert queued(RECOUNT).count() == 1
+    run_background_jobs()
+    counted = CountedAudit.objects.get(business_id=business.pk)
+    assert counted.audit_id == audit.pk
+    assert counted.scores["b2c"] == audit.b2c_readiness and "b2b" not in counted.scores
+    assert cohort().tallies["b2c"][audit.b2c_readiness] == 1
+    assert cohort("", "").tallies["sustainability"][audit.dimension_scores["sustainability"]] == 1
+
+
+def test_a_deleted_business_is_taken_out_by_the_worker(
+    questionnaire, django_capture_on_commit_callbacks
+):
+    gone = scored_business(questionnaire, b2c=77)
+    assert cohort().tallies["b2c"][77] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.owner.delete()  # the account, its business and its audits
+    run_background_jobs()
+    assert cohort().tallies["b2c"][77] == 0
+    assert not CountedAudit.objects.exists()
+
+
+def test_a_new_audit_replaces_the_business_s_earlier_one(questionnaire):
+    business = scored_business(questionnaire, b2c=30)
+    add_audit(business, questionnaire, b2c=80, days_ago=1)
+    tally = cohort().tallies["b2c"]
+    assert (tally[30], tally[80], sum(tally)) == (0, 1, 1)
+    assert CountedAudit.objects.get().audit_id == business.audits.order_by("-pk").first().pk
+
+
+def test_a_business_that_changed_sector_moves_cohort(questionnaire):
+    business = scored_business(questionnaire, b2c=30)
+    Business.objects.filter(pk=business.pk).update(sector="retail")
+    business.refresh_from_db()
+    add_audit(business, questionnaire, b2c=40, days_ago=1)
+    assert sum(cohort().tallies["b2c"]) == 0
+    assert cohort("retail", "micro").tallies["b2c"][40] == 1
+
+
+def test_a_recount_twice_changes_nothing_the_second_time(questionnaire):
+    business = scored_business(questionnaire, b2c=30, count_it=False)
+    assert counting.recount(business.pk, questionnaire.pk) is True
+    assert counting.recount(business.pk, questionnaire.pk) is False
+    assert sum(cohort().tallies["b2c"]) == 1 and cohort().unpublished_changes == 1
+
+
+def test_figures_are_published_after_every_few_changes(questionnaire):
+    for number in range(1, PUBLISH_AFTER_CHANGES):
+        scored_business(questionnaire, b2c=50)
+        assert cohort().published == {}, f"published after {number} changes"
+        assert cohort().unpublished_changes == number
+    scored_business(questionnaire, b2c=50)
+    assert sum(cohort().published["b2c"]) == PUBLISH_AFTER_CHANGES
+    assert cohort().unpublished_changes == 0
+
+
+def test_counted_as_audits_arrive_equals_counted_from_scratch(questionnaire):
+    for score in range(0, 100, 7):
+        business = scored_business(questionnaire, b2c=score, sector="retail", size="small")
+        add_audit(business, questionnaire, b2c=100 - score, days_ago=1)
+    scored_business(questionnaire, b2c=None, b2b=64)
+    gone = scored_business(questionnaire, b2c=12)
+    gone_id = gone.pk
+    gone.delete()
+    counting.recount(gone_id, questionnaire.pk)
+    maintained = figures(PeerGroup.objects.all(), "tallies")
+    counting.rebuild()
+    assert figures(PeerGroup.objects.all(), "published") == maintained
+    assert sum(maintained[("retail", "small")]["b2c"]) == 15
+    assert maintained[("", "")]["b2b"][64] == 1
+
+
+def figures(groups, which: str) -> dict:
+    """Each cohort's tallies, leaving out what counts nobody (a business taken out leaves
+    zeros behind; counting from scratch leaves nothing)."""
+    result = {}
+    for group in groups:
+        tallies = {m: t for m, t in getattr(group, which).items() if sum(t)}
+        if tallies:
+            result[(group.sector, group.size)] = tallies
+    return result
+
+
+# Privacy: what an owner sees does not change when one more audit arrives or one goes.
+
+
+def comparison_seen(client, audit) -> str:
+    page = client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
+    compared = re.search(r'<section class="report-section peers".*?</section>', page, re.S)
+    chart = re.search(r"<svg.*?</svg>", page, re.S)
+    assert compared and chart
+    return compared.group(0) + chart.group(0)
+
+
+def pdf_etag(client, audit) -> str:
+    return client.get(reverse("reports:audit_pdf", args=[audit.pk]))["ETag"]
+
+
+@pytest.mark.parametrize("known_scores", [0, 59, 100])
+def test_one_more_audit_or_one_fewer_reveals_nothing_of_its_scores(
+    business, owner_client, questionnaire, known_scores
+):
+    mine = add_audit(business, questionnaire, b2c=60, dimensions=60)
+    for score in (20, 35, 40, 45, 55, 65, 70, 75, 80, 90, 95, 100):
+        scored_business(questionnaire, b2c=score, dimensions=score)
+    counting.rebuild()  # everything published
+    before = comparison_seen(owner_client, mine)
+    etag = pdf_etag(owner_client, mine)
+    assert "in the bottom half of cafés" in before  # 5.5 of the 13 below 60
+
+    known = scored_business(
+        questionnaire, name="Known Bakery", b2c=known_scores, dimensions=known_scores
+    )
+    assert comparison_seen(owner_client, mine) == before, "one more audit showed"
+    assert pdf_etag(owner_client, mine) == etag
+
+    known_id = known.pk
+    known.delete()
+    assert counting.recount(known_id, questionnaire.pk) is True
+    assert comparison_seen(owner_client, mine) == before, "one audit fewer showed"
+    assert pdf_etag(owner_client, mine) == etag
+
+
+def test_the_comparison_does_move_once_enough_audits_have_changed(
+    business, owner_client, questionnaire
+):
+    mine = add_audit(business, questionnaire, b2c=60, dimensions=60)
+    for score in range(30, 70, 4):
+        scored_business(questionnaire, b2c=score, dimensions=score)
+    counting.rebuild()
+    before = comparison_seen(owner_client, mine)
+    assert "the 11 cafés" in before
+    for _ in range(PUBLISH_AFTER_CHANGES):
+        scored_business(questionnaire, b2c=100, dimensions=100)
+    after = comparison_seen(owner_client, mine)
+    assert "the 16 cafés" in after and after != before
