@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install system-deps browser lint mutation benchmark benchmark-scoring benchmark-pdf benchmark-dashboard multi-server-check clean
+.PHONY: run test setup install system-deps browser lint mutation benchmark benchmark-scoring benchmark-pdf benchmark-dashboard benchmark-peers multi-server-check clean
 
 run: setup  ## set everything up and serve the app on http://127.0.0.1:8000 (SQLite, demo data)
 	$(BIN)/python manage.py seed_demo
@@ -51,6 +51,9 @@ benchmark-pdf: setup  ## time the PDF: first render, cached download, memory aft
 
 benchmark-dashboard: setup  ## time the consultant dashboard at 1,000 and 100,000 audits (set DATABASE_URL)
 	$(BIN)/python manage.py benchmark_dashboard
+
+benchmark-peers: setup  ## time the peer statistics' rebuild, the results page with and without the comparison, and a 5,000-client portfolio, at 100,000 audits (set DATABASE_URL)
+	$(BIN)/python manage.py benchmark_peers
 
 lint: install  ## style, types, migrations and the calibration table, as CI checks them
 	$(BIN)/ruff check .

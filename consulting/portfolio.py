@@ -141,23 +141,23 @@ def _against_site(result: Portfolio, latest: list[dict]) -> None:
     if version is None:
         return
     result.edition = version.number
-    group = PeerGroup.objects.filter(version=version, sector=ANY, size=ANY).first()
-    published = group.published if group else {}
+    everyone = PeerGroup.objects.filter(version=version, sector=ANY, size=ANY)
+    published = everyone.values_list("published", flat=True).first() or {}
     for market in ("b2c", "b2b"):
-        tally = published.get(market)
+        figures = published.get(market)
         scores = [
             audit[f"{market}_readiness"]
             for audit in latest
             if audit["version_id"] == version.pk and audit[f"{market}_readiness"] is not None
         ]
-        if tally and sum(tally) >= MIN_COUNTED and scores:
-            result.site.append(_standing(market, tally, scores, version.number))
+        if figures and figures["count"] >= MIN_COUNTED and scores:
+            result.site.append(_standing(market, figures, scores, version.number))
 
 
-def _standing(market: str, tally: list[int], scores: list[int], edition: int) -> SiteStanding:
-    in_quarter = Counter(distribution.quarter(tally, score) for score in scores)
+def _standing(market: str, figures: dict, scores: list[int], edition: int) -> SiteStanding:
+    in_quarter = Counter(distribution.quarter_of(figures, score) for score in scores)
     quarters = []
-    for quarter, scores_in in reversed(list(enumerate(distribution.quarter_ranges(tally)))):
+    for quarter, scores_in in reversed(list(enumerate(figures["quarters"]))):
         if scores_in is None:
             continue
         low, high = scores_in
@@ -165,7 +165,6 @@ def _standing(market: str, tally: list[int], scores: list[int], edition: int) ->
         label = f"{distribution.QUARTERS[quarter].capitalize()} {EVERYONE} ({low}-{high})"
         quarters.append(Figure(label, in_quarter[quarter], filters))
     median = round(statistics.median(scores))
-    words = f"{distribution.QUARTERS[distribution.quarter(tally, median)]} {EVERYONE}"
-    return SiteStanding(
-        READINESS_LABELS[market], quarters, median, distribution.score_at(tally, 0.5), words
-    )
+    words = f"{distribution.QUARTERS[distribution.quarter_of(figures, median)]} {EVERYONE}"
+    site_median = figures["middle"][1]
+    return SiteStanding(READINESS_LABELS[market], quarters, median, site_median, words)

@@ -99,38 +99,37 @@ class PeerComparison:
         return not self.readiness and not self.dimensions
 
 
-def peer_groups(audit: Audit) -> dict[tuple[str, str], PeerGroup]:
-    """The published figures of the audit's three cohorts: one query."""
-    profile = audit.answered_profile()
-    keys = cohorts_of(profile["sector"], profile["size"])
-    groups = PeerGroup.objects.filter(version_id=audit.version_id).only(
-        "sector", "size", "published"
+def published_figures(audit: Audit, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """The published figures of the audit's cohorts: one query."""
+    groups = PeerGroup.objects.filter(
+        version_id=audit.version_id,
+        sector__in={sector for sector, _ in keys},
+        size__in={size for _, size in keys},
     )
-    found = groups.filter(sector__in={k[0] for k in keys}, size__in={k[1] for k in keys})
-    return {(g.sector, g.size): g for g in found if (g.sector, g.size) in keys}
+    rows = groups.values_list("sector", "size", "published")
+    return {(sector, size): published for sector, size, published in rows}
 
 
 def compare(audit: Audit) -> PeerComparison:
     """The audit placed against its peers (from the cohorts' last publication)."""
     profile = audit.answered_profile()
     keys = cohorts_of(profile["sector"], profile["size"])
-    published = {key: group.published for key, group in peer_groups(audit).items()}
+    published = published_figures(audit, keys)
     readiness = []
     for market, score in (("b2c", audit.b2c_readiness), ("b2b", audit.b2b_readiness)):
         cohort = _cohort_for(market, keys, published)
         if score is not None and cohort:
-            tally = published[(cohort.sector, cohort.size)][market]
-            readiness.append(
-                Position(READINESS_LABELS[market], distribution.quarter(tally, score), cohort)
-            )
+            figures = published[(cohort.sector, cohort.size)][market]
+            quarter = distribution.quarter_of(figures, score)
+            readiness.append(Position(READINESS_LABELS[market], quarter, cohort))
     dimensions, middles = [], {}
     cohort = _cohort_for(Dimension.CUSTOMERS, keys, published)
     if cohort:
         for dimension in Dimension:
-            tally = published[(cohort.sector, cohort.size)][dimension]
-            score = audit.dimension_scores[dimension]
-            dimensions.append(Position(dimension.label, distribution.quarter(tally, score), cohort))
-            middles[dimension.value] = distribution.middle_half(tally)
+            figures = published[(cohort.sector, cohort.size)][dimension]
+            quarter = distribution.quarter_of(figures, audit.dimension_scores[dimension])
+            dimensions.append(Position(dimension.label, quarter, cohort))
+            middles[dimension.value] = tuple(figures["middle"])
     narrowed = _why_broader(keys[0], [*readiness, *dimensions])
     return PeerComparison(tuple(readiness), tuple(dimensions), middles, narrowed)
 
@@ -138,9 +137,9 @@ def compare(audit: Audit) -> PeerComparison:
 def _cohort_for(measure: str, keys, published) -> Cohort | None:
     """The narrowest cohort with enough businesses scored on the measure."""
     for sector, size in keys:
-        tally = published.get((sector, size), {}).get(measure)
-        if tally and sum(tally) >= MIN_COUNTED:
-            return Cohort(sector, size, sum(tally))
+        figures = published.get((sector, size), {}).get(measure)
+        if figures and figures["count"] >= MIN_COUNTED:
+            return Cohort(sector, size, figures["count"])
     return None
 
 

@@ -49,3 +49,17 @@ def quarter_ranges(tally: list[int]) -> list[tuple[int, int] | None]:
         low = ranges[placed][0] if ranges[placed] else score  # type: ignore[index]
         ranges[placed] = (low, score)
     return ranges
+
+
+def summary(tally: list[int]) -> dict:
+    """What a page needs of a distribution, worked out once when it is published: how many
+    it holds, the scores of each quarter, and its middle half."""
+    return {"count": sum(tally), "quarters": quarter_ranges(tally), "middle": middle_half(tally)}
+
+
+def quarter_of(published: dict, score: int) -> int:
+    """The quarter a score falls in, read from a published summary."""
+    for quarter, scores in enumerate(published["quarters"]):
+        if scores and scores[0] <= score <= scores[1]:
+            return quarter
+    raise ValueError(f"score {score} outside 0-100")

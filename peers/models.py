@@ -24,7 +24,8 @@ class PeerGroup(models.Model):
     size = models.CharField(max_length=10, blank=True)
     # measure ("b2c", "b2b" or a dimension) -> how many businesses scored 0, 1, … 100
     tallies = models.JSONField(default=dict)
-    # The tallies as they stood at the last publication: what pages show.
+    # measure -> the tallies' summary at the last publication (distribution.summary): what
+    # pages show, a few numbers each, so a page reads little and works out nothing.
     published = models.JSONField(default=dict)
     unpublished_changes = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -50,7 +51,11 @@ class PeerGroup(models.Model):
             self.publish()
 
     def publish(self) -> None:
-        self.published = {measure: list(tally) for measure, tally in self.tallies.items()}
+        self.published = {
+            measure: distribution.summary(tally)
+            for measure, tally in self.tallies.items()
+            if sum(tally)
+        }
         self.unpublished_changes = 0
         self.published_at = timezone.now()
 

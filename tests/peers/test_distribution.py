@@ -52,3 +52,10 @@ def test_the_scores_of_each_quarter_form_ranges_that_cover_zero_to_one_hundred()
 def test_a_quarter_no_score_falls_in_has_no_range():
     everyone_equal = tally_of(*[50] * 12)
     assert distribution.quarter_ranges(everyone_equal) == [(0, 49), None, (50, 50), (51, 100)]
+
+
+def test_a_published_summary_places_a_score_as_the_full_tally_does():
+    published = distribution.summary(TWELVE)
+    assert published["count"] == 12 and published["middle"] == (30, 60, 90)
+    for score in range(101):
+        assert distribution.quarter_of(published, score) == distribution.quarter(TWELVE, score)
