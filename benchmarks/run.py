@@ -246,7 +246,7 @@ def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
     if not args.no_scale:
         print("\nConsultant lists (manage.py benchmark_dashboard)")
         print(run([PYTHON, "manage.py", "benchmark_dashboard"], app), end="")
-        print("\nPeer comparison (manage.py benchmark_peers; goals: results 1.2x, portfolio 150 ms)")
+        print("\nPeer comparison (manage.py benchmark_peers; goals 1.2x and 150 ms)")
         print(run([PYTHON, "manage.py", "benchmark_peers"], app), end="")
 
 

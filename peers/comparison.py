@@ -44,6 +44,7 @@ OF_SIZE = {
     Size.MEDIUM: "of 50 to 249 people",
 }
 EVERYONE = "businesses on the site"
+SELLING_TO = {"b2c": "consumers", "b2b": "other businesses"}
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,11 @@ class Position:
     label: str  # "Readiness for consumers", "Sustainability"
     quarter: int  # 0 (behind most) to 3 (better than most)
     cohort: Cohort
+    among: str = ""  # a readiness is compared only among those selling to that market
 
     @property
     def words(self) -> str:
-        return f"{distribution.QUARTERS[self.quarter]} {self.cohort.peers}"
+        return f"{distribution.QUARTERS[self.quarter]} {self.cohort.peers}{self.among}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def compare(audit: Audit) -> PeerComparison:
         if score is not None and cohort:
             figures = published[(cohort.sector, cohort.size)][market]
             quarter = distribution.quarter_of(figures, score)
-            readiness.append(Position(READINESS_LABELS[market], quarter, cohort))
+            among = f" that sell to {SELLING_TO[market]}"
+            readiness.append(Position(READINESS_LABELS[market], quarter, cohort, among))
     dimensions, middles = [], {}
     cohort = _cohort_for(Dimension.CUSTOMERS, keys, published)
     if cohort:
@@ -137,9 +140,10 @@ def compare(audit: Audit) -> PeerComparison:
 def _cohort_for(measure: str, keys, published) -> Cohort | None:
     """The narrowest cohort with enough businesses scored on the measure."""
     for sector, size in keys:
-        figures = published.get((sector, size), {}).get(measure)
-        if figures and figures["count"] >= MIN_COUNTED:
-            return Cohort(sector, size, figures["count"])
+        figures = published.get((sector, size), {})
+        if measure in figures and figures[measure]["count"] >= MIN_COUNTED:
+            # every business in the cohort has dimension scores: its size
+            return Cohort(sector, size, figures[Dimension.CUSTOMERS]["count"])
     return None
 
 

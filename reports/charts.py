@@ -56,7 +56,7 @@ def dimension_chart(
         "value_x": LABEL_WIDTH + BAR_WIDTH + 8,
         "lines": [_x(band.low) for band in bands if band.low > 0],
         "summary": "; ".join(_spoken(row) for row in rows),
-        "peers": peers.dimensions[0].cohort.peers if peers.dimensions else "",
+        "peers": bool(peers.dimensions),
     }
     return SafeString(render_to_string("reports/_dimension_chart.svg", context))
 

@@ -33,10 +33,22 @@ def main() -> None:
         page.screenshot(path=OUT / "my-audits.png", full_page=True)
         page.get_by_role("link", name="Results").first.click()
         page.screenshot(path=OUT / "results.png", full_page=True)
+        verdict = page.locator("section.verdict").bounding_box()
+        chart = page.locator("figure.chart").bounding_box()
+        top, bottom = verdict["y"] - 8, chart["y"] + chart["height"] + 8
+        page.screenshot(
+            path=OUT / "results-comparison.png",
+            full_page=True,
+            clip={"x": verdict["x"] - 8, "y": top, "width": verdict["width"] + 16,
+                  "height": bottom - top},
+        )  # fmt: skip
         consultant = browser.new_page(viewport=DESKTOP)
         log_in(consultant, "consultant@example.com")
         consultant.get_by_role("link", name="Client audits").click()
         consultant.screenshot(path=OUT / "dashboard.png", full_page=True)
+        consultant.get_by_role("link", name="Portfolio").click()
+        consultant.screenshot(path=OUT / "portfolio.png", full_page=True)
+        consultant.get_by_role("link", name="Client audits").first.click()
         consultant.get_by_role("link", name="Review Gearworks Engineering").click()
         consultant.screenshot(path=OUT / "review.png", full_page=True)
         phone = browser.new_page(viewport=PHONE)

@@ -33,7 +33,9 @@ def test_ten_other_businesses_of_the_same_sector_and_size_make_a_cohort(question
     [readiness] = comparison.readiness
     assert cohort_of(readiness) == ("hospitality", "micro")
     assert readiness.cohort.count == 11  # the café itself among them
-    assert readiness.words == "better than most cafés, restaurants and venues of your size"
+    assert readiness.words == (
+        "better than most cafés, restaurants and venues of your size that sell to consumers"
+    )
     assert {cohort_of(p) for p in comparison.dimensions} == {("hospitality", "micro")}
     assert comparison.narrowed == ""
 
@@ -61,7 +63,7 @@ def test_then_every_business_on_the_site(questionnaire):
     counting.rebuild()
     [readiness] = compare(audit).readiness
     assert cohort_of(readiness) == ("", "")
-    assert readiness.words.endswith("businesses on the site")
+    assert readiness.words.endswith("businesses on the site that sell to consumers")
     assert readiness.cohort.described == "all 11 businesses on the site"
 
 
@@ -90,6 +92,17 @@ def test_a_market_the_business_does_not_sell_to_never_counts(questionnaire):
     assert [p.label for p in comparison.readiness] == ["Readiness for consumers"]
     group = PeerGroup.objects.get(sector="hospitality", size="micro")
     assert group.published["b2c"]["count"] == 11 and group.published["b2b"]["count"] == 1
+
+
+def test_a_readiness_is_compared_among_those_selling_to_that_market(questionnaire):
+    audit = viewed(questionnaire, b2c=None, b2b=60)
+    peers(questionnaire, 10, b2c=None, b2b=50)
+    peers(questionnaire, 5, b2c=70)  # consumers only: in the cohort, not in this comparison
+    counting.rebuild()
+    [readiness] = compare(audit).readiness
+    assert readiness.words.endswith("of your size that sell to other businesses")
+    assert readiness.quarter == 3  # above the ten 50s; the 70s sell to consumers
+    assert readiness.cohort.described == "the 16 cafés, restaurants and venues of 2 to 9 people"
 
 
 def test_positions_are_quarters_in_words(questionnaire):

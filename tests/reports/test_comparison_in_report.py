@@ -65,7 +65,7 @@ def test_the_page_and_the_pdf_place_the_audit_among_its_peers(owner_client, busi
     expected = "better than most cafés, restaurants and venues of your size"
     assert f"Readiness for consumers</strong>: {expected}" in page
     assert "the 11 cafés, restaurants and venues of 2 to 9 people" in page
-    assert "Middle half of cafés, restaurants and venues of your size" in page  # the chart
+    assert "Middle half of your peers, and their median" in page  # the chart
     text = pdf_text(pdf.render_pdf(mine))
     assert f"Readiness for consumers: {expected}" in text
     assert "How you compare" in text and "of 2 to 9 people" in text
