@@ -101,10 +101,10 @@ class PeerComparison:
         return not self.readiness and not self.dimensions
 
 
-def published_figures(audit: Audit, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """The published figures of the audit's cohorts: one query."""
+def published_figures(version_id: int, keys: list[tuple[str, str]]) -> dict:
+    """(sector, size) -> the published figures of those cohorts of the edition: one query."""
     groups = PeerGroup.objects.filter(
-        version_id=audit.version_id,
+        version_id=version_id,
         sector__in={sector for sector, _ in keys},
         size__in={size for _, size in keys},
     )
@@ -116,25 +116,38 @@ def compare(audit: Audit) -> PeerComparison:
     """The audit placed against its peers (from the cohorts' last publication)."""
     profile = audit.answered_profile()
     keys = cohorts_of(profile["sector"], profile["size"])
-    published = published_figures(audit, keys)
-    readiness = []
+    published = published_figures(audit.version_id, keys)
+    readiness = _readiness(audit, keys, published)
+    dimensions, middles = _dimensions(audit, keys, published)
+    narrowed = _why_broader(keys[0], [*readiness, *dimensions])
+    return PeerComparison(tuple(readiness), tuple(dimensions), middles, narrowed)
+
+
+def _readiness(audit: Audit, keys, published) -> list[Position]:
+    """Each market the business sells to, among the peers that sell to it too."""
+    positions = []
     for market, score in (("b2c", audit.b2c_readiness), ("b2b", audit.b2b_readiness)):
         cohort = _cohort_for(market, keys, published)
         if score is not None and cohort:
             figures = published[(cohort.sector, cohort.size)][market]
             quarter = distribution.quarter_of(figures, score)
             among = f" that sell to {SELLING_TO[market]}"
-            readiness.append(Position(READINESS_LABELS[market], quarter, cohort, among))
-    dimensions, middles = [], {}
+            positions.append(Position(READINESS_LABELS[market], quarter, cohort, among))
+    return positions
+
+
+def _dimensions(audit: Audit, keys, published) -> tuple[list[Position], dict]:
+    """The five dimensions, and the middle half of the peers' scores on each."""
     cohort = _cohort_for(Dimension.CUSTOMERS, keys, published)
-    if cohort:
-        for dimension in Dimension:
-            figures = published[(cohort.sector, cohort.size)][dimension]
-            quarter = distribution.quarter_of(figures, audit.dimension_scores[dimension])
-            dimensions.append(Position(dimension.label, quarter, cohort))
-            middles[dimension.value] = tuple(figures["middle"])
-    narrowed = _why_broader(keys[0], [*readiness, *dimensions])
-    return PeerComparison(tuple(readiness), tuple(dimensions), middles, narrowed)
+    if cohort is None:
+        return [], {}
+    positions, middles = [], {}
+    for dimension in Dimension:
+        figures = published[(cohort.sector, cohort.size)][dimension]
+        quarter = distribution.quarter_of(figures, audit.dimension_scores[dimension])
+        positions.append(Position(dimension.label, quarter, cohort))
+        middles[dimension.value] = tuple(figures["middle"])
+    return positions, middles
 
 
 def _cohort_for(measure: str, keys, published) -> Cohort | None:

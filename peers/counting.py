@@ -9,11 +9,19 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from django.db.models import Q
 
-from peers.distribution import empty
 from peers.models import ANY, CountedAudit, PeerGroup
 from questionnaire.models import Audit
 
-COUNTED_FIELDS = ("pk", "business_id", "version_id", "profile", "b2c_readiness", "b2b_readiness")
+# What an audit counts with: read as plain values, not model objects.
+COUNTED_FIELDS = (
+    "pk",
+    "business_id",
+    "version_id",
+    "profile",
+    "b2c_readiness",
+    "b2b_readiness",
+    "dimension_scores",
+)
 
 
 def cohorts_of(sector: str, size: str) -> list[tuple[str, str]]:
@@ -41,7 +49,7 @@ def recount(business_id: int, version_id: int) -> bool:
             Audit.objects.submitted()
             .filter(business_id=business_id, version_id=version_id)
             .order_by("-submitted_at", "-pk")
-            .values(*COUNTED_FIELDS, "dimension_scores")
+            .values(*COUNTED_FIELDS)
             .first()
         )
         counted = CountedAudit.objects.filter(business_id=business_id, version_id=version_id)
@@ -97,8 +105,7 @@ def _locked_groups(
     new = [PeerGroup(version_id=version_id, sector=sector, size=size) for sector, size in keys]
     PeerGroup.objects.bulk_create(new, ignore_conflicts=True)
     groups = PeerGroup.objects.select_for_update().filter(version_id=version_id)
-    by_key = {(g.sector, g.size): g for g in groups.filter(_any_of(keys)).order_by("pk")}
-    return by_key
+    return {(g.sector, g.size): g for g in groups.filter(_any_of(keys)).order_by("pk")}
 
 
 def _any_of(keys: list[tuple[str, str]]) -> Q:
@@ -115,20 +122,17 @@ def rebuild() -> int:
         PeerGroup.objects.all().delete()
         CountedAudit.objects.all().delete()
         entries = list(_latest_entries())
-        groups: dict[tuple[int, str, str], dict[str, list[int]]] = {}
+        groups: dict[tuple[int, str, str], PeerGroup] = {}
         for entry in entries:
             for sector, size in cohorts_of(entry.sector, entry.size):
-                tallies = groups.setdefault((entry.version_id, sector, size), {})
-                for measure, score in entry.scores.items():
-                    tallies.setdefault(measure, empty())[score] += 1
-        CountedAudit.objects.bulk_create(entries, batch_size=5000)
-        new_groups = [
-            PeerGroup(version_id=version, sector=sector, size=size, tallies=tallies)
-            for (version, sector, size), tallies in groups.items()
-        ]
-        for group in new_groups:
+                key = (entry.version_id, sector, size)
+                if key not in groups:
+                    groups[key] = PeerGroup(version_id=entry.version_id, sector=sector, size=size)
+                groups[key].count(entry.scores, step=1)
+        for group in groups.values():
             group.publish()
-        PeerGroup.objects.bulk_create(new_groups, batch_size=1000)
+        CountedAudit.objects.bulk_create(entries, batch_size=5000)
+        PeerGroup.objects.bulk_create(groups.values(), batch_size=1000)
         return len(entries)
 
 
@@ -137,7 +141,7 @@ def _latest_entries() -> Iterator[CountedAudit]:
     audits: Iterable[dict] = (
         Audit.objects.submitted()
         .order_by("business_id", "version_id", "-submitted_at", "-pk")
-        .values(*COUNTED_FIELDS, "dimension_scores")
+        .values(*COUNTED_FIELDS)
         .iterator(chunk_size=5000)
     )
     last = None

@@ -9,40 +9,13 @@ from django.urls import reverse
 from peers import counting
 from peers.models import PUBLISH_AFTER_CHANGES, CountedAudit, PeerGroup
 from questionnaire.models import Business
-from tests.factories import GOOD_ANSWERS, make_audit
-from tests.jobs import queued, run_background_jobs
 from tests.peers.conftest import add_audit, scored_business
 
 pytestmark = pytest.mark.django_db
-RECOUNT = "peers.tasks.recount_business"
 
 
 def cohort(sector="hospitality", size="micro") -> PeerGroup:
     return PeerGroup.objects.get(sector=sector, size=size)
-
-
-def test_a_submitted_audit_is_counted_by_the_worker(business, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        audit = make_audit(business, GOOD_ANSWERS, submit=True)
-    assert queued(RECOUNT).count() == 1
-    run_background_jobs()
-    counted = CountedAudit.objects.get(business_id=business.pk)
-    assert counted.audit_id == audit.pk
-    assert counted.scores["b2c"] == audit.b2c_readiness and "b2b" not in counted.scores
-    assert cohort().tallies["b2c"][audit.b2c_readiness] == 1
-    assert cohort("", "").tallies["sustainability"][audit.dimension_scores["sustainability"]] == 1
-
-
-def test_a_deleted_business_is_taken_out_by_the_worker(
-    questionnaire, django_capture_on_commit_callbacks
-):
-    gone = scored_business(questionnaire, b2c=77)
-    assert cohort().tallies["b2c"][77] == 1
-    with django_capture_on_commit_callbacks(execute=True):
-        gone.owner.delete()  # the account, its business and its audits
-    run_background_jobs()
-    assert cohort().tallies["b2c"][77] == 0
-    assert not CountedAudit.objects.exists()
 
 
 def test_a_new_audit_replaces_the_business_s_earlier_one(questionnaire):
