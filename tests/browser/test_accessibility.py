@@ -5,6 +5,7 @@ empty list); and focus that can be seen on every control of a question step."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from peers import counting
 from questionnaire.content import load_content_file
 from tests.browser.conftest import VIEWPORTS, log_in
 from tests.factories import (
@@ -15,6 +16,7 @@ from tests.factories import (
     make_consultant,
     make_user,
 )
+from tests.peers.conftest import scored_business
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,6 +28,9 @@ def pages_of_an_owner_and_a_consultant():
     carla = make_consultant("carla@example.com", "Carla Jones")
     olive = make_user("olive@example.com")
     reviewed = make_client_audit(carla, olive, "Olive's Bakery")
+    for score in range(20, 90, 6):  # peers enough for the comparison and the portfolio
+        scored_business(reviewed.version, b2c=score, dimensions=score)
+    counting.rebuild()
     draft = make_audit(make_business(olive, "Olive's Second Shop"), answers={}, submit=False)
     half = {key: GOOD_ANSWERS[key] for key in list(GOOD_ANSWERS)[:3]}
     started = make_audit(make_business(olive, "Olive's Kiosk"), answers=half, submit=False)
@@ -55,6 +60,8 @@ def pages_of_an_owner_and_a_consultant():
     consultant = [
         "/consultant/",
         "/consultant/?q=no+such+client",
+        "/consultant/?latest=on&b2c_from=70&b2c_to=40",  # an error in the more filters
+        "/consultant/portfolio/",
         "/consultant/invitations/",
         f"/consultant/audits/{reviewed.pk}/",
     ]
