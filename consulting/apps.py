@@ -10,7 +10,7 @@ class ConsultingConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from consulting import handlers, reviewers
-        from consulting.models import Consultant, Share
+        from consulting.models import Consultant, Recommendation, ScoreOverride, Share
         from questionnaire import signals
         from questionnaire.models import Audit
 
@@ -20,3 +20,5 @@ class ConsultingConfig(AppConfig):
             changed.connect(reviewers.forget_share, sender=Share)
             changed.connect(reviewers.forget_consultant, sender=Consultant)
             changed.connect(reviewers.forget_consultant, sender=get_user_model())
+            for review_item in (Recommendation, ScoreOverride):
+                changed.connect(handlers.count_review_change, sender=review_item)

@@ -1,7 +1,10 @@
 """What consulting does when the core announces an event: tell the people concerned."""
 
+from django.db.models import F
+
 from consulting import emails
 from consulting.models import Share
+from questionnaire.models import Audit
 
 
 def email_consultants_on_submit(sender, audit, **kwargs) -> None:
@@ -11,3 +14,9 @@ def email_consultants_on_submit(sender, audit, **kwargs) -> None:
 
 def email_owner_on_review(sender, audit, **kwargs) -> None:
     emails.review_done(audit)
+
+
+def count_review_change(sender, instance, **kwargs) -> None:
+    """A recommendation or a score override saved or deleted: the report it belongs to has
+    changed (reports.pdf.fingerprint reads the count)."""
+    Audit.objects.filter(pk=instance.audit_id).update(review_revision=F("review_revision") + 1)

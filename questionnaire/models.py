@@ -274,6 +274,9 @@ class Audit(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Bumped whenever what a reviewer adds to the report (recommendations, score overrides)
+    # changes, so the report's fingerprint reads one column instead of those rows.
+    review_revision = models.PositiveIntegerField(default=0, editable=False)
     # Derived from the answers at submit (questionnaire.verdicts.record_verdict), kept only
     # so lists can filter and sort without rescoring; the report always recomputes. A market
     # the business does not sell to has no score and no band: it is not assessed.

@@ -2,8 +2,8 @@
 
 A report is stored under a fingerprint of everything that goes into it (the submitted
 answers, the profile, the questionnaire version, the consultant's recommendations and score
-overrides, and the code and templates that turn them into a page), so a repeat download
-costs a few queries, and any change to those inputs renders a new file.
+overrides, the peer comparison, and the code and templates that turn them into a page), so
+a repeat download costs a few queries, and any change to those inputs renders a new file.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from consulting.models import Recommendation, ScoreOverride
 from peers.comparison import PeerComparison, compare
 from questionnaire.models import Audit
 from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
@@ -77,16 +76,8 @@ def fingerprint(audit: Audit, comparison: PeerComparison) -> str:
         "profile": audit.answered_profile(),
         "previous": audit.previous_id,
         "peers": asdict(comparison),
-        "recommendations": list(
-            Recommendation.objects.filter(audit=audit)
-            .order_by("pk")
-            .values_list("pk", "text", "updated_at")
-        ),
-        "overrides": list(
-            ScoreOverride.objects.filter(audit=audit)
-            .order_by("dimension")
-            .values_list("dimension", "score", "reason")
-        ),
+        # the consultant's recommendations and score overrides, counted on the audit
+        "review": audit.review_revision,
         "code": _code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()

@@ -225,3 +225,21 @@ def test_an_override_moved_to_another_dimension_moves_in_the_pdf(
     carla_client.post(url, {"dimension": second, **same})
     after = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
     assert f"40/100 (the audit computed {scores[second]})" in after
+
+
+@pytest.mark.parametrize("what", ["recommendation", "override"])
+def test_removing_what_the_consultant_added_changes_the_pdf(
+    carla, carla_client, owner_client, olive_audit, what
+):
+    if what == "recommendation":
+        item = Recommendation.objects.create(audit=olive_audit, author=carla, text="Try reels")
+        remove = reverse("consulting:delete_recommendation", args=[olive_audit.pk, item.pk])
+    else:
+        item = ScoreOverride.objects.create(
+            audit=olive_audit, author=carla, dimension="value", score=40, reason="Not unique"
+        )
+        remove = reverse("consulting:remove_override", args=[olive_audit.pk, item.pk])
+    pdf_url = reverse("reports:audit_pdf", args=[olive_audit.pk])
+    before = owner_client.get(pdf_url)["ETag"]
+    assert carla_client.post(remove).status_code == 302
+    assert owner_client.get(pdf_url)["ETag"] != before

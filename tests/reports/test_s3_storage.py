@@ -68,6 +68,7 @@ def test_a_changed_report_replaces_the_old_file_in_the_bucket(s3_storage, owner,
     first = pdf.report_for(audit).name
     Recommendation.objects.create(audit=audit, author=carla, text="Answer every review.")
     run_background_jobs()
+    audit.refresh_from_db()  # as the next request would read it
     latest = pdf.report_for(audit).name
     assert latest != first
     keys = [key for key in s3_storage.keys() if key.startswith(f"reports/{audit.pk}/")]
