@@ -132,7 +132,7 @@ def rebuild() -> int:
         for group in groups.values():
             group.publish()
         CountedAudit.objects.bulk_create(entries, batch_size=5000)
-        PeerGroup.objects.bulk_create(groups.values(), batch_size=1000)
+        PeerGroup.objects.bulk_create(groups.values())  # a few dozen per edition
         return len(entries)
 
 

@@ -33,7 +33,7 @@ def score_at(tally: list[int], share: float) -> int:
         seen += count
         if count and seen >= needed:
             return score
-    return SCORES - 1
+    raise ValueError("an empty distribution has no scores")
 
 
 def middle_half(tally: list[int]) -> tuple[int, int, int]:

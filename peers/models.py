@@ -4,7 +4,6 @@ scored each value, so a results page reads a comparison instead of computing one
 from __future__ import annotations
 
 from django.db import models
-from django.utils import timezone
 
 from peers import distribution
 from questionnaire.models import QuestionnaireVersion
@@ -28,7 +27,6 @@ class PeerGroup(models.Model):
     # pages show, a few numbers each, so a page reads little and works out nothing.
     published = models.JSONField(default=dict)
     unpublished_changes = models.PositiveIntegerField(default=0)
-    published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -36,7 +34,13 @@ class PeerGroup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"v{self.version_id} {self.sector or 'any sector'}, {self.size or 'any size'}"
+        sector, size = self.sector or "every sector", self.size or "any size"
+        return f"Version {self.version.number}: {sector}, {size}"
+
+    @property
+    def businesses(self) -> int:
+        """How many businesses its last publication counts."""
+        return self.published.get("customers", {}).get("count", 0)
 
     def count(self, scores: dict[str, int], step: int) -> None:
         """Add (step 1) or take away (step -1) one business's scores."""
@@ -57,7 +61,6 @@ class PeerGroup(models.Model):
             if sum(tally)
         }
         self.unpublished_changes = 0
-        self.published_at = timezone.now()
 
 
 class CountedAudit(models.Model):

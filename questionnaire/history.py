@@ -57,8 +57,8 @@ def _change(now: int | None, before: int | None) -> int | None:
 def movement(audit: Audit) -> list[str]:
     """How the audit moved since the business's previous one, per market assessed in both:
     "Readiness for consumers: 48 → 63 since March"."""
-    previous = audit.previous
-    if previous is None or previous.submitted_at is None or audit.submitted_at is None:
+    previous = audit.previous  # submitted, as this one is: set when this one was
+    if previous is None:
         return []
     since = timezone.localtime(previous.submitted_at)
     same_year = since.year == timezone.localtime(audit.submitted_at).year

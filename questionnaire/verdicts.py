@@ -62,4 +62,4 @@ def record_verdict(audit: Audit) -> None:
 
 def weakest(scores: Mapping[str, int]) -> str:
     """The lowest-scoring dimension; a tie goes to the one the questionnaire lists first."""
-    return min(scores, key=lambda dimension: scores[dimension], default="")
+    return min(scores, key=lambda dimension: scores[dimension])

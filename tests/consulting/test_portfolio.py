@@ -139,3 +139,80 @@ def test_the_portfolio_costs_the_same_queries_however_many_clients(
         Share.objects.create(business=scored_business(questionnaire), consultant=carla)
     with django_assert_num_queries(6):
         assert "15 clients" in carla_client.get(url).content.decode()
+
+
+def test_movers_are_ranked_by_their_largest_change_either_way(carla, questionnaire):
+    v = questionnaire
+    changes = {  # name: (b2c before, after), (b2b before, after)
+        "Zed Zinc": ((50, 51), (None, None)),  # one point counts
+        "Able Arts": ((40, 70), (None, None)),
+        "Mixed Metals": ((50, 55), (60, 40)),  # up for consumers, down for businesses
+        "Baker Bros": ((80, 60), (None, None)),
+        "Still Studio": ((50, 50), (None, None)),  # no change: in neither list
+    }
+    for name, ((b2c_was, b2c), (b2b_was, b2b)) in changes.items():
+        business = scored_business(v, name=name, b2c=b2c_was, b2b=b2b_was, days_ago=100)
+        add_audit(business, v, b2c=b2c, b2b=b2b, days_ago=1)
+        Share.objects.create(business=business, consultant=carla)
+    p = portfolio(carla)
+    assert [(m.name, m.biggest) for m in p.improved] == [
+        ("Able Arts", 30),
+        ("Mixed Metals", 5),
+        ("Zed Zinc", 1),
+    ]
+    # a tie in size is broken by name
+    assert [(m.name, m.biggest) for m in p.fell_back] == [
+        ("Baker Bros", -20),
+        ("Mixed Metals", -20),
+    ]
+
+
+@pytest.fixture
+def two_editions(carla, questionnaire):
+    """Twelve businesses and Carla's client Ada on version 1; then version 2, with ten
+    businesses and Carla's client Bo, who scored what Ada did."""
+    from questionnaire.content import copy_as_draft, publish
+
+    for score in range(30, 90, 5):
+        scored_business(questionnaire, b2c=score)
+    ada = scored_business(questionnaire, name="Ada's Attic", b2c=90)
+    newer = publish(copy_as_draft(questionnaire))
+    for score in range(10, 60, 5):
+        scored_business(newer, b2c=score)
+    bo = scored_business(newer, name="Bo's Barbers", b2c=90)
+    for client in (ada, bo):
+        Share.objects.create(business=client, consultant=carla)
+    counting.rebuild()
+    return newer
+
+
+def test_the_site_comparison_uses_the_current_questionnaire_alone(
+    carla, carla_client, two_editions
+):
+    p = portfolio(carla)
+    [consumers] = p.site  # the 11 of version 2: Bo and ten others, just enough
+    assert consumers.label == "Readiness for consumers"
+    assert [f.count for f in consumers.quarters] == [1, 0, 0, 0]  # Bo; Ada is on version 1
+    # version 2's scores: 10 15 … 55 and Bo's 90: 50 has eight below and itself, (8 + 0.5)
+    # / 11 = 0.77, the top quarter; 49 has 8 / 11 = 0.73. Version 1's would start it higher.
+    assert consumers.quarters[0].label == "Better than most businesses on the site (50-100)"
+    [top] = [f for f in consumers.quarters if f.count]
+    assert listed(carla_client, top.query) == 1  # Bo only: Ada scored 90 on version 1
+    page = carla_client.get(reverse("consulting:portfolio")).content.decode()
+    assert "Clients whose latest audit used version 2 of the questionnaire" in page
+
+
+def test_a_quarter_no_score_falls_in_is_left_out_and_the_rest_still_listed(carla, questionnaire):
+    for _ in range(11):
+        scored_business(questionnaire, b2c=50)
+    client = scored_business(questionnaire, name="Client", b2c=20)
+    Share.objects.create(business=client, consultant=carla)
+    counting.rebuild()
+    [consumers] = portfolio(carla).site
+    # twelve scores, eleven of them 50: no score is placed in the second quarter
+    assert [f.label for f in consumers.quarters] == [
+        "Better than most businesses on the site (51-100)",
+        "In the top half of businesses on the site (50-50)",
+        "Behind most businesses on the site (0-49)",
+    ]
+    assert consumers.quarters[-1].count == 1

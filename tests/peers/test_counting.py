@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from peers import counting
 from peers.models import PUBLISH_AFTER_CHANGES, CountedAudit, PeerGroup
-from questionnaire.models import Business
+from questionnaire.models import Audit, Business
 from tests.peers.conftest import add_audit, scored_business
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +132,36 @@ def test_the_comparison_does_move_once_enough_audits_have_changed(
         scored_business(questionnaire, b2c=100, dimensions=100)
     after = comparison_seen(owner_client, mine)
     assert "the 16 cafés" in after and after != before
+
+
+def test_the_latest_audit_is_the_last_submitted_not_the_last_made(questionnaire):
+    business = scored_business(questionnaire, b2c=70, days_ago=1)
+    add_audit(business, questionnaire, b2c=30, days_ago=100)  # made later, submitted earlier
+    tally = cohort().tallies["b2c"]
+    assert (tally[70], tally[30]) == (1, 0)
+    counting.rebuild()
+    assert CountedAudit.objects.get().scores["b2c"] == 70
+
+
+def test_of_two_submitted_at_the_same_moment_the_later_made_counts(questionnaire):
+    business = scored_business(questionnaire, b2c=70, days_ago=5)
+    second = add_audit(business, questionnaire, b2c=30, days_ago=5)
+    Audit.objects.filter(business=business).update(submitted_at=second.submitted_at)
+    for count in (lambda: counting.recount(business.pk, questionnaire.pk), counting.rebuild):
+        count()
+        assert CountedAudit.objects.get().audit_id == second.pk
+
+
+def test_each_edition_counts_the_business_s_latest_audit_on_it(questionnaire):
+    from questionnaire.content import copy_as_draft, publish
+
+    newer = publish(copy_as_draft(questionnaire))
+    business = scored_business(questionnaire, b2c=10, days_ago=30)
+    add_audit(business, newer, b2c=20, days_ago=20)
+    add_audit(business, questionnaire, b2c=30, days_ago=10)  # a draft begun on version 1
+    for count in (lambda: counting.recount(business.pk, newer.pk), counting.rebuild):
+        count()
+        scores = dict(CountedAudit.objects.values_list("version_id", "scores__b2c"))
+        assert scores == {questionnaire.pk: 30, newer.pk: 20}
+    assert counting.recount(business.pk, questionnaire.pk) is False  # nothing to change
+    assert PeerGroup.objects.get(version=questionnaire, sector="", size="").tallies["b2c"][30] == 1

@@ -1,5 +1,7 @@
 """The coarse positions, checked against distributions small enough to work out by hand."""
 
+import pytest
+
 from peers import distribution
 
 
@@ -59,3 +61,8 @@ def test_a_published_summary_places_a_score_as_the_full_tally_does():
     assert published["count"] == 12 and published["middle"] == (30, 60, 90)
     for score in range(101):
         assert distribution.quarter_of(published, score) == distribution.quarter(TWELVE, score)
+
+
+def test_an_empty_distribution_has_no_middle():
+    with pytest.raises(ValueError):
+        distribution.middle_half(distribution.empty())

@@ -77,3 +77,22 @@ def test_without_enough_peers_the_page_says_why_there_is_no_comparison(owner_cli
     assert "Not enough businesses like yours have completed this edition" in page
     assert "at least 10 other businesses" in page
     assert "Middle half" not in page
+
+
+def test_the_year_is_left_out_whenever_both_audits_share_it(owner_client, business):
+    first = submitted_on(make_audit(business, WEAKER, submit=True), 2025, 3, 10)
+    second = submitted_on(make_audit(business, GOOD_ANSWERS, submit=True), 2025, 11, 20)
+    line = f"{first.b2c_readiness} → {second.b2c_readiness} since March<"
+    assert line in results(owner_client, second)
+
+
+def test_a_previous_audit_on_an_earlier_questionnaire_says_so(owner_client, business):
+    from questionnaire.content import copy_as_draft, publish
+
+    first = make_audit(business, WEAKER, submit=True)
+    publish(copy_as_draft(first.version))
+    second = make_audit(business, GOOD_ANSWERS, submit=True)
+    assert second.version != first.version and second.previous == first
+    page = results(owner_client, second)
+    assert f"→ {second.b2c_readiness} since " in page
+    assert "(an earlier questionnaire)</li>" in page

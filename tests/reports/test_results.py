@@ -188,3 +188,33 @@ def test_findings_put_each_reason_under_what_it_did():
         ("Holding it back", [6, 7]),  # a capped score holds it back too
         ("Not known yet", [9]),
     ]  # no "Partly there": an empty group is left out
+
+
+def business_page(client, business) -> str:
+    return client.get(reverse("questionnaire:business_detail", args=[business.pk])).content.decode()
+
+
+def test_business_history_lists_the_newest_first_with_points_gained_per_market(
+    owner_client, owner, questionnaire
+):
+    business = make_business(owner, "Firm", sector="professional", sells_to="both")
+    good = {**GOOD_ANSWERS, "networks": ["linkedin", "instagram"]}
+    first = make_audit(
+        business, {**good, "who_develops": ["nobody"], "sustained": ["no_time"]}, submit=True
+    )
+    second = make_audit(business, good, submit=True)
+    page = business_page(owner_client, business)
+    for market in ("b2c", "b2b"):
+        gained = getattr(second, f"{market}_readiness") - getattr(first, f"{market}_readiness")
+        assert gained > 0 and f'text-success">(+{gained})</span>' in page
+    assert page.index("Improved: Sustainability") < page.index("First audit")
+
+
+def test_a_market_assessed_only_in_the_later_audit_shows_no_change(owner_client, business):
+    make_audit(business, UNRESOURCED, submit=True)  # consumers only
+    business.sells_to = "both"
+    business.save()
+    second = make_audit(business, GOOD_ANSWERS, submit=True)
+    page = business_page(owner_client, business)
+    b2b_cell = page.split('data-label="B2B readiness">')[1].split("</td>")[0]
+    assert str(second.b2b_readiness) in b2b_cell and "(" not in b2b_cell
