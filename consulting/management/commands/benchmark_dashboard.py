@@ -9,15 +9,16 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.core.management.base import BaseCommand
+from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
 
+from benchmarks.data import current_version, rolled_back
 from consulting.dashboard import SORTS, client_audits
 from consulting.models import Consultant, Share
 from consulting.views import dashboard, export_csv
-from questionnaire.models import Audit, Band, Business, QuestionnaireVersion
+from questionnaire.models import Audit, Band, Business
 from questionnaire.profile import Sector
 
 WORDS = ["Harbour", "Corner", "North", "Green", "Blue", "Old Town", "River", "Station", "Hill"]
@@ -30,10 +31,6 @@ CASES = {
     "the last page": {"page": "last"},
     **{f"sorted by {prefix}{key}": {"sort": prefix + key} for key in SORTS for prefix in ("", "-")},
 }
-
-
-class Rollback(Exception):
-    pass
 
 
 def band(score: int) -> str:
@@ -49,26 +46,20 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=15)
 
     def handle(self, *args, small, large, runs, **options):
-        version = QuestionnaireVersion.objects.current()
-        if version is None:
-            raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
+        version = current_version()
         self.stdout.write(f"Database: {connection.vendor}")
-        try:
-            with transaction.atomic():
-                consultant = self.make_consultant()
-                rng = random.Random(7)
-                timings = {}
-                for size in (small, large):
-                    self.add_audits(consultant, version, size - self.count(consultant), rng)
-                    timings[size] = self.measure(consultant, runs, size)
-                for case in CASES:
-                    ratio = timings[large][case] / timings[small][case]
-                    self.stdout.write(
-                        f"  {case}: {large:,} audits take {ratio:.1f}x the {small:,} time"
-                    )
-                raise Rollback
-        except Rollback:
-            pass
+        with rolled_back():
+            consultant = self.make_consultant()
+            rng = random.Random(7)
+            timings = {}
+            for size in (small, large):
+                self.add_audits(consultant, version, size - self.count(consultant), rng)
+                timings[size] = self.measure(consultant, runs, size)
+            for case in CASES:
+                ratio = timings[large][case] / timings[small][case]
+                self.stdout.write(
+                    f"  {case}: {large:,} audits take {ratio:.1f}x the {small:,} time"
+                )
 
     def count(self, consultant) -> int:
         return client_audits(consultant, {}).count()

@@ -11,16 +11,17 @@ from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.core.management.base import BaseCommand
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from benchmarks.data import current_version, rolled_back
 from consulting.models import Consultant, Share
 from peers import counting
 from peers.comparison import PeerComparison
-from questionnaire.models import Audit, Band, Business, Dimension, QuestionnaireVersion
+from questionnaire.models import Audit, Band, Business, Dimension
 from questionnaire.verdicts import weakest
 
 # Roughly the shape of small-business populations: most are tiny, a few sectors dominate.
@@ -32,10 +33,6 @@ SECTORS = {
 SELLS_TO = {"consumers": 55, "businesses": 25, "both": 20}
 BANDS = [Band.NOT_YET, Band.NOT_YET, Band.FOUNDATIONS, Band.READY, Band.ADVANCED]
 NO_COMPARISON = PeerComparison((), (), {}, "")
-
-
-class Rollback(Exception):
-    pass
 
 
 def pick(rng: random.Random, weights: dict) -> str:
@@ -59,24 +56,18 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30)
 
     def handle(self, *args, audits, clients, runs, **options):
-        version = QuestionnaireVersion.objects.current()
-        if version is None:
-            raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
+        version = current_version()
         self.stdout.write(f"Database: {connection.vendor}")
-        try:
-            with transaction.atomic():
-                consultant, owner_audit = self.make_data(version, audits, clients)
-                started = time.perf_counter()
-                counted = counting.rebuild()
-                self.stdout.write(
-                    f"Rebuild: {counted:,} businesses' latest audits counted "
-                    f"in {time.perf_counter() - started:.1f} s"
-                )
-                self.time_results(owner_audit, runs)
-                self.time_portfolio(consultant, runs)
-                raise Rollback
-        except Rollback:
-            pass
+        with rolled_back():
+            consultant, owner_audit = self.make_data(version, audits, clients)
+            started = time.perf_counter()
+            counted = counting.rebuild()
+            self.stdout.write(
+                f"Rebuild: {counted:,} businesses' latest audits counted "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
+            self.time_results(owner_audit, runs)
+            self.time_portfolio(consultant, runs)
 
     def make_data(self, version, audits: int, clients: int):
         """`audits` submitted audits: `clients` businesses shared with one consultant, each
