@@ -11,7 +11,13 @@ Privacy first:
 
 from __future__ import annotations
 
+import json
+import operator
 from dataclasses import dataclass
+from functools import cache, reduce
+
+from django.db import connection
+from django.db.models import Q
 
 from peers import distribution
 from peers.counting import cohorts_of
@@ -102,14 +108,34 @@ class PeerComparison:
 
 
 def published_figures(version_id: int, keys: list[tuple[str, str]]) -> dict:
-    """(sector, size) -> the published figures of those cohorts of the edition: one query."""
-    groups = PeerGroup.objects.filter(
-        version_id=version_id,
-        sector__in={sector for sector, _ in keys},
-        size__in={size for _, size in keys},
-    )
-    rows = groups.values_list("sector", "size", "published")
-    return {(sector, size): published for sector, size, published in rows}
+    """(sector, size) -> the published figures of those cohorts of the edition: one query.
+    The ORM writes it once per process and each page only runs it: writing it took most of
+    its cost (0.5 of 0.65 ms on PostgreSQL), and the results page has little to spare."""
+    sql, slots = _figures_query(len(keys))
+    values: dict = {VERSION_SLOT: version_id}
+    for number, (sector, size) in enumerate(keys):
+        values[f"sector{number}"], values[f"size{number}"] = sector, size
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values[slot] for slot in slots])
+        rows = cursor.fetchall()
+    return {(sector, size): _decoded(published) for sector, size, published in rows}
+
+
+VERSION_SLOT = -1  # stands for the edition while the query is written
+
+
+@cache
+def _figures_query(how_many: int) -> tuple[str, tuple]:
+    """The SQL for that many cohorts, and what stands in each of its placeholders."""
+    names = [(f"sector{number}", f"size{number}") for number in range(how_many)]
+    cohorts = reduce(operator.or_, (Q(sector=sector, size=size) for sector, size in names))
+    groups = PeerGroup.objects.filter(cohorts, version_id=VERSION_SLOT)
+    return groups.values_list("sector", "size", "published").query.sql_with_params()
+
+
+def _decoded(published) -> dict:
+    """The JSON column as the database driver hands it over (text, or already decoded)."""
+    return json.loads(published) if isinstance(published, str) else published
 
 
 def compare(audit: Audit) -> PeerComparison:
