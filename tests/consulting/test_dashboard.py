@@ -230,6 +230,11 @@ def test_filter_by_readiness_range_edition_and_weakest_dimension(carla_client, c
     assert "0 audits" in dashboard(carla_client, edition=bakery.version.number + 1)
     page = dashboard(carla_client, weakest=garage.weakest_dimension)
     assert "Gus&#x27;s Garage" in page
+    # stored at submit: the dimension with the lowest score
+    scores = garage.dimension_scores
+    assert garage.weakest_dimension == "sustainability" and scores["sustainability"] == min(
+        scores.values()
+    )
 
 
 def test_latest_only_lists_each_client_once_and_moved_compares_with_the_one_before(

@@ -51,8 +51,9 @@ def test_with_nine_others_the_sector_at_any_size_is_used_and_the_page_says_so(qu
     }
     assert comparison.readiness[0].cohort.peers == "cafés, restaurants and venues"
     assert comparison.cohorts[0].described == "the 12 cafés, restaurants and venues of any size"
-    assert "fewer than 10 other cafés, restaurants and venues of 2 to 9 people" in (
-        comparison.narrowed
+    assert comparison.narrowed == (
+        "Where fewer than 10 other cafés, restaurants and venues of 2 to 9 people can be "
+        "compared, a broader group is used, so that no one business can be singled out."
     )
 
 

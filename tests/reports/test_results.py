@@ -204,9 +204,13 @@ def test_business_history_lists_the_newest_first_with_points_gained_per_market(
     )
     second = make_audit(business, good, submit=True)
     page = business_page(owner_client, business)
-    for market in ("b2c", "b2b"):
+    newest_row = page.split("<tbody>")[1].split("</tr>")[0]
+    for market, cell in (("b2c", "B2C readiness"), ("b2b", "B2B readiness")):
         gained = getattr(second, f"{market}_readiness") - getattr(first, f"{market}_readiness")
-        assert gained > 0 and f'text-success">(+{gained})</span>' in page
+        shown = newest_row.split(f'data-label="{cell}">')[1].split("</td>")[0]
+        assert gained > 0 and f'text-success">(+{gained})</span>' in shown
+    assert "Improved: Sustainability" in newest_row
+    assert "Declined" not in newest_row  # the dimensions that stayed the same are not listed
     assert page.index("Improved: Sustainability") < page.index("First audit")
 
 
