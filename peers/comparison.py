@@ -118,7 +118,8 @@ def published_figures(version_id: int, keys: list[tuple[str, str]]) -> dict:
     with connection.cursor() as cursor:
         cursor.execute(sql, [values[slot] for slot in slots])
         rows = cursor.fetchall()
-    return {(sector, size): _decoded(published) for sector, size, published in rows}
+    # A raw cursor gets the JSON column as text (Django leaves decoding to the field).
+    return {(sector, size): json.loads(published) for sector, size, published in rows}
 
 
 VERSION_SLOT = -1  # stands for the edition while the query is written
@@ -131,11 +132,6 @@ def _figures_query(how_many: int) -> tuple[str, tuple]:
     cohorts = reduce(operator.or_, (Q(sector=sector, size=size) for sector, size in names))
     groups = PeerGroup.objects.filter(cohorts, version_id=VERSION_SLOT)
     return groups.values_list("sector", "size", "published").query.sql_with_params()
-
-
-def _decoded(published) -> dict:
-    """The JSON column as the database driver hands it over (text, or already decoded)."""
-    return json.loads(published) if isinstance(published, str) else published
 
 
 def compare(audit: Audit) -> PeerComparison:

@@ -222,3 +222,10 @@ def test_a_market_assessed_only_in_the_later_audit_shows_no_change(owner_client,
     page = business_page(owner_client, business)
     b2b_cell = page.split('data-label="B2B readiness">')[1].split("</td>")[0]
     assert str(second.b2b_readiness) in b2b_cell and "(" not in b2b_cell
+
+
+def test_business_history_names_what_declined(owner_client, business):
+    make_audit(business, GOOD_ANSWERS, submit=True)
+    make_audit(business, UNRESOURCED, submit=True)
+    newest_row = business_page(owner_client, business).split("<tbody>")[1].split("</tr>")[0]
+    assert "Declined: Sustainability" in newest_row and "Improved" not in newest_row
