@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from peers.models import ANY, CountedAudit, PeerGroup
-from questionnaire.models import Audit
+from questionnaire.models import NEWEST_FIRST, Audit
 
 # What an audit counts with: read as plain values, not model objects.
 COUNTED_FIELDS = (
@@ -48,7 +48,7 @@ def recount(business_id: int, version_id: int) -> bool:
         latest = (
             Audit.objects.submitted()
             .filter(business_id=business_id, version_id=version_id)
-            .order_by("-submitted_at", "-pk")
+            .newest_first()
             .values(*COUNTED_FIELDS)
             .first()
         )
@@ -140,7 +140,7 @@ def _latest_entries() -> Iterator[CountedAudit]:
     """Each business's latest submitted audit of each edition, as an entry."""
     audits: Iterable[dict] = (
         Audit.objects.submitted()
-        .order_by("business_id", "version_id", "-submitted_at", "-pk")
+        .order_by("business_id", "version_id", *NEWEST_FIRST)
         .values(*COUNTED_FIELDS)
         .iterator(chunk_size=5000)
     )

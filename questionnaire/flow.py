@@ -157,7 +157,7 @@ def submit_audit(audit: Audit, *, announce: bool = True) -> Audit:
         audit.status = Audit.Status.SUBMITTED
         audit.submitted_at = timezone.now()
         audit.profile = audit.business.profile()
-        audit.previous = audit.business.audits.submitted().order_by("-submitted_at", "-pk").first()
+        audit.previous = audit.business.audits.submitted().newest_first().first()
         verdicts.record_verdict(audit)
         audit.save()
         if announce:

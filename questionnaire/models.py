@@ -225,6 +225,11 @@ class Business(models.Model):
         }
 
 
+# Which audit is a business's latest: the movement line, the peer statistics and the
+# portfolio all mean the same one.
+NEWEST_FIRST = ("-submitted_at", "-pk")
+
+
 class AuditQuerySet(models.QuerySet):
     def for_owner(self, user) -> AuditQuerySet:
         return self.filter(business__owner=user)
@@ -235,12 +240,16 @@ class AuditQuerySet(models.QuerySet):
     def submitted(self) -> AuditQuerySet:
         return self.exclude(status=Audit.Status.DRAFT)
 
+    def newest_first(self) -> AuditQuerySet:
+        """Latest submitted first; of two submitted at the same moment, the later made."""
+        return self.order_by(*NEWEST_FIRST)
+
     def latest_of_each_business(self) -> AuditQuerySet:
         """Each business's newest submitted audit: where it stands now."""
         newest = (
             Audit.objects.submitted()
             .filter(business=models.OuterRef("business"))
-            .order_by("-submitted_at", "-pk")
+            .newest_first()
             .values("pk")[:1]
         )
         return self.submitted().filter(pk=models.Subquery(newest))
