@@ -96,3 +96,13 @@ def test_a_previous_audit_on_an_earlier_questionnaire_says_so(owner_client, busi
     page = results(owner_client, second)
     assert f"→ {second.b2c_readiness} since " in page
     assert "(an earlier questionnaire)</li>" in page
+
+
+@pytest.mark.parametrize("same_moment", [False, True])
+def test_the_movement_is_from_the_audit_submitted_last(business, same_moment):
+    older = make_audit(business, WEAKER, submit=True)
+    newer = make_audit(business, WEAKER, submit=True)
+    submitted_on(older, 2026, 2, 5)  # made first, submitted last (an import, say) …
+    submitted_on(newer, 2026, 2 if same_moment else 1, 5)  # … or at the same moment
+    expected = newer if same_moment else older  # a tie goes to the later made
+    assert make_audit(business, GOOD_ANSWERS, submit=True).previous == expected
