@@ -36,7 +36,7 @@ system-deps:  ## the C libraries WeasyPrint needs (installed when run as root)
 browser:  ## Debian's Chromium for the browser tests (installed when run as root)
 	@sh scripts/system-deps.sh browser
 
-benchmark: install  ## the app against a bare Django page under gunicorn on PostgreSQL, and every figure below (about 5 minutes)
+benchmark: install  ## the app against a bare Django page under gunicorn on PostgreSQL, and every figure below (about 15 minutes)
 	@sh scripts/system-deps.sh bench
 	$(BIN)/python benchmarks/run.py
 

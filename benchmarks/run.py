@@ -5,9 +5,12 @@ machine. Prints the throughput ratios, the queries per request, the PDF's first 
 latencies, the step's p99 with and without PDFs rendering in the worker, and the consultant
 dashboard and export at 1,000 and 100,000 audits.
 
-    .venv/bin/python benchmarks/run.py [--seconds 5] [--rounds 3] [--no-scale]
+    .venv/bin/python benchmarks/run.py [--seconds 5] [--rounds 3] [--p99-rounds 5] [--no-scale]
+                                       [--no-cgroup]
 
 Needs PostgreSQL on 127.0.0.1, Redis, and `wrk` (Debian package). Leaves nothing behind.
+Run as root, it puts the worker in a CPU cgroup of idle weight, as systemd's `CPUWeight=idle`
+does for the README's worker unit; otherwise (or with --no-cgroup) only in the idle class.
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ GOALS = {"step GET": 0.45, "step POST": 0.35, "results GET": 0.35}
 
 
 def run(command: list[str], env: dict, **kwargs) -> str:
-    done = subprocess.run(
-        command, env=env, cwd=REPO, check=True, capture_output=True, text=True, **kwargs
-    )
+    """What the command printed; stops the benchmark with its output when it fails."""
+    done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, **kwargs)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
     return done.stdout
 
 
@@ -88,17 +92,25 @@ def workers_of(master: subprocess.Popen) -> list[int]:
         return [int(pid) for pid in children.read().split()]
 
 
-def wrk(url: str, headers: dict, seconds: int, body: str | None = None, workers=()) -> dict:
+def wrk(
+    url: str, headers: dict, seconds: int, body: str | None = None, workers=(), pause=None
+) -> dict:
     """Requests per second, latency percentiles and the app workers' CPU per request; fails
-    on any 4xx/5xx answer."""
+    on any 4xx/5xx answer. With `pause` (milliseconds, low and high), each of the 8
+    connections waits a random time in that range between its requests, as people do."""
     cpu_before = cpu_seconds(list(workers))
     command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
+    lua = []
+    if body is not None:
+        lua += [f"wrk.method = \"POST\"\nwrk.body = {json.dumps(body)}",
+                'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"']  # fmt: skip
+    if pause:
+        lua.append(f"function delay() return math.random({pause[0]}, {pause[1]}) end")
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        if body is not None:
-            script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
-            script.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+        if lua:
+            script.write("\n".join(lua) + "\n")
             script.flush()
             command += ["-s", script.name]
         output = subprocess.run([*command, url], check=True, capture_output=True, text=True)
@@ -146,7 +158,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5, help="each wrk run")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--p99-rounds", type=int, default=5, help="p99 is noisier: more rounds")
     parser.add_argument("--no-scale", action="store_true", help="skip the 100,000-audit lists")
+    parser.add_argument("--no-cgroup", action="store_true",
+                        help="run the worker in the idle scheduling class only")  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make benchmark installs it)")
@@ -225,19 +240,7 @@ def report(args, app: dict, base: dict, ids: dict, work: Path) -> None:
                 )
         print_ratios(figures, args.rounds)
 
-        print(
-            "\nStep GET while PDFs render (the worker at idle CPU priority, as the README runs it)"
-        )
-        quiet, busy = [], []
-        for _ in range(args.rounds):
-            quiet.append(wrk(app_url + step, app_headers, args.seconds * 2))
-            with rendering_pdfs(app, work):
-                busy.append(wrk(app_url + step, app_headers, args.seconds * 2))
-        p99 = [statistics.median(run["p99"] for run in runs) for runs in (quiet, busy)]
-        rps = [statistics.median(run["rps"] for run in runs) for runs in (quiet, busy)]
-        print(f"  p99 without renders {p99[0]:.1f} ms, with {p99[1]:.1f} ms: "
-              f"{p99[1] / p99[0]:.2f}x (goal <= 1.3x); req/s {rps[0]:.0f} -> {rps[1]:.0f}"
-              f" (medians of {args.rounds})")  # fmt: skip
+        step_p99_while_rendering(app_url + step, app_headers, args, app, work)
     print("\nQueries per request (goals: step GET 4, step POST 8, results 5, cached PDF 5)")
     script = "exec(open('benchmarks/query_counts.py').read())"
     print(run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], app), end="")
@@ -265,29 +268,113 @@ def print_ratios(figures: dict, rounds: int) -> None:
               f" {app['cpu_ms']:6.1f} ms {bare['cpu_ms']:6.1f} ms {verdict}")  # fmt: skip
 
 
-@contextmanager
-def rendering_pdfs(app: dict, work: Path):
-    """A worker rendering PDFs back to back (each audit's file removed and re-queued)."""
-    # The feeder stands in for owners submitting; idle priority, so its polling is not measured.
-    feeder = subprocess.Popen(
-        ["chrt", "--idle", "0", PYTHON, "manage.py", "shell", "-c",
-         "exec(open('benchmarks/queue_renders.py').read())"],
-        env=app, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    with open(work / "worker.log", "w") as log:
-        worker = subprocess.Popen(
-            ["chrt", "--idle", "0", PYTHON, "manage.py", "worker", "--interval", "0.2"],
-            env=app, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    time.sleep(2)  # both running before the measurement starts
+def step_p99_while_rendering(url: str, headers: dict, args, app: dict, work: Path) -> None:
+    """The step's p99 with and without the worker rendering PDFs back to back: flat out
+    (8 connections, no pause) and at about half the servers' capacity (8 people pausing
+    15-45 ms between requests). Flat out, the same run with an idle-priority busy loop in
+    the worker's place shows what any background CPU use costs on this machine."""
+    group = None if args.no_cgroup else idle_cgroup()
+    print("\nStep GET p99 while the worker renders PDFs back to back, the worker "
+          + ("in an idle-weight cgroup (systemd's CPUWeight=idle) and " if group else "")
+          + "in the idle scheduling class (chrt --idle 0)")  # fmt: skip
+    seconds = args.seconds * 2
     try:
-        yield
+        for load, pause in {"flat out": None, "half load": (15, 45)}.items():
+            background = {"none": _nothing, "renders": rendering_pdfs}
+            if pause is None:
+                background["a busy loop"] = busy_loop
+            runs: dict[str, list[dict]] = {name: [] for name in background}
+            for _ in range(args.p99_rounds):
+                for name, start in background.items():
+                    with start(app, work, group) as rendered:
+                        measured = wrk(url, headers, seconds, pause=pause)
+                        runs[name].append({**measured, "rendered": rendered()})
+            print_p99(load, runs, seconds)
+    finally:
+        if group:
+            group.rmdir()
+
+
+def print_p99(load: str, runs: dict[str, list[dict]], seconds: int) -> None:
+    def median(name: str, key: str) -> float:
+        return statistics.median(measured[key] for measured in runs[name])
+
+    quiet = median("none", "p99")
+    print(f"  {load}: p99 {quiet:.1f} ms without renders at {median('none', 'rps'):.0f} req/s"
+          f" (medians of {len(runs['none'])} rounds of {seconds} s)")  # fmt: skip
+    for name in list(runs)[1:]:
+        goal = " (goal <= 1.3x)" if name == "renders" else ""
+        print(f"    with {name}: {median(name, 'p99'):.1f} ms, {median(name, 'p99') / quiet:.2f}x"
+              f"{goal}, {median(name, 'rps'):.0f} req/s")  # fmt: skip
+    rendered = [measured["rendered"] for measured in runs["renders"]]
+    print(f"    PDFs rendered in each run: {rendered}")
+
+
+def idle_cgroup() -> Path | None:
+    """A CPU cgroup of idle weight, as systemd's CPUWeight=idle makes for the worker's unit;
+    None where this process may not make one (not root, no cgroup CPU controller)."""
+    for hierarchy in (Path("/sys/fs/cgroup/cpu"), Path("/sys/fs/cgroup")):
+        group = hierarchy / "social-audit-benchmark-background"
+        try:
+            group.mkdir(exist_ok=True)
+        except OSError:
+            continue
+        try:
+            (group / "cpu.idle").write_text("1")
+            return group
+        except OSError:
+            group.rmdir()
+    return None
+
+
+def background_process(command: list[str], env: dict, group: Path | None, **kwargs):
+    """A process in the idle scheduling class, and in `group` when there is one."""
+
+    def join_group() -> None:
+        if group:
+            (group / "cgroup.procs").write_text(str(os.getpid()))
+
+    return subprocess.Popen(["chrt", "--idle", "0", *command], env=env, cwd=REPO,
+                            preexec_fn=join_group, **kwargs)  # fmt: skip
+
+
+@contextmanager
+def _nothing(app: dict, work: Path, group: Path | None):
+    yield lambda: 0
+
+
+@contextmanager
+def busy_loop(app: dict, work: Path, group: Path | None):
+    loop = background_process([PYTHON, "-c", "while True: pass"], app, group)
+    try:
+        yield lambda: 0
+    finally:
+        loop.terminate()
+        loop.wait()
+
+
+@contextmanager
+def rendering_pdfs(app: dict, work: Path, group: Path | None):
+    """A worker rendering PDFs back to back (each audit's file removed and re-queued);
+    yields a function that counts the PDFs it rendered."""
+    log_file = work / "worker.log"
+    # The feeder stands in for owners submitting; it runs beside the worker, so its polling
+    # is background work too.
+    feeder = background_process(
+        [PYTHON, "manage.py", "shell", "-c", "exec(open('benchmarks/queue_renders.py').read())"],
+        app, group, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    with open(log_file, "w") as log:
+        worker = background_process([PYTHON, "manage.py", "worker", "--interval", "0.2"],
+                                    app, group, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    time.sleep(2)  # both running before the measurement starts
+    rendered = log_file.read_text().count("render_report state=SUCCESSFUL")
+    try:
+        yield lambda: log_file.read_text().count("render_report state=SUCCESSFUL") - rendered
     finally:
         for process in (feeder, worker):
             process.terminate()
             process.wait()
-    rendered = (work / "worker.log").read_text().count("render_report state=SUCCESSFUL")
-    print(f"  the worker rendered {rendered} PDFs during a measurement")
 
 
 if __name__ == "__main__":
