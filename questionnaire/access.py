@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from questionnaire.content import edition
+from questionnaire.lookups import audit_with_business
 from questionnaire.models import Audit, Business
 
 READ = "read_audit"
@@ -25,8 +26,8 @@ def allowed(user, action: str, obj) -> bool:
 
 
 def audit_or_404(user, audit_id: int, action: str) -> Audit:
-    audit = get_object_or_404(Audit.objects.select_related("business"), pk=audit_id)
-    if not allowed(user, action, audit):
+    audit = audit_with_business(audit_id)
+    if audit is None or not allowed(user, action, audit):
         raise Http404
     audit.version = edition(audit.version_id)  # read once per process, not with every audit
     return audit
