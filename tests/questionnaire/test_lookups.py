@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def fields_of(instance) -> dict:
-    return {field.attname: getattr(instance, field.attname) for field in instance._meta.fields}
+    """Every column's value, and where the instance was read from (so that it saves there)."""
+    values = {field.attname: getattr(instance, field.attname) for field in instance._meta.fields}
+    return {**values, "read from": instance._state.db, "saved": not instance._state.adding}
 
 
 def test_a_submitted_audit_reads_as_the_orm_reads_it(business):
