@@ -4,9 +4,9 @@ import random
 import time
 from collections import Counter
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from questionnaire.models import QuestionnaireVersion
+from benchmarks.data import current_version
 from questionnaire.profile import Sector, Size
 from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import score, verdict
@@ -44,9 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, audits: int, seed: int, sells_to_only: bool, **options):
-        version = QuestionnaireVersion.objects.current()
-        if version is None:
-            raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
+        version = current_version()
         rubric = rubric_for(version)
         rng = random.Random(seed)
         cases = [

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import BaseCommand
 from django.test import RequestFactory, override_settings
 
+from benchmarks.data import current_version, rolled_back
 from consulting.models import (
     RECOMMENDATIONS_PER_AUDIT,
     TEXT_MAX_LENGTH,
@@ -24,7 +24,7 @@ from consulting.models import (
 )
 from questionnaire import flow
 from questionnaire.demo import fill_answers
-from questionnaire.models import NOTE_MAX_LENGTH, Business, Dimension, QuestionnaireVersion
+from questionnaire.models import NOTE_MAX_LENGTH, Business, Dimension
 from reports import pdf
 from reports.views import audit_pdf
 
@@ -44,10 +44,6 @@ NOTE = ("We are a family bakery with two shops and a market stall; " * 18).strip
 WORST_NOTE = "Wir backen jeden Morgen frisch, und unsere Kunden kommen wegen der Beratung. " * 80
 
 
-class Rollback(Exception):
-    pass
-
-
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -65,16 +61,11 @@ class Command(BaseCommand):
         parser.add_argument("--worst-case-renders", type=int, default=3)
 
     def handle(self, *args, renders, downloads, memory_renders, worst_case_renders, **options):
-        if QuestionnaireVersion.objects.current() is None:
-            raise CommandError("No published questionnaire: run `manage.py load_questionnaire`.")
+        current_version()
         with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
-            try:
-                with transaction.atomic():
-                    self.run(renders, downloads, memory_renders)
-                    self.worst_case(worst_case_renders)
-                    raise Rollback
-            except Rollback:
-                pass
+            with rolled_back():
+                self.run(renders, downloads, memory_renders)
+                self.worst_case(worst_case_renders)
 
     def run(self, renders: int, downloads: int, memory_renders: int) -> None:
         audit = self.make_audit()
