@@ -181,6 +181,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 30  # seconds: a mail server that hangs fails the job, which is tried later
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Social audit <audit@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where people write when they are stuck: shown in the footer and on every dead end.
@@ -228,6 +229,11 @@ STORAGES = {
 # db_worker`. A job is enqueued in the same database as the change that caused it, so it
 # survives a restart of the worker or of the database, and needs no other service.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A job still running after this long has lost its worker (auditsite/jobs.py): every job
+# here takes seconds, so the default leaves a wide margin.
+JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 300)
+if JOB_TIMEOUT_SECONDS < 1:
+    raise ImproperlyConfigured("JOB_TIMEOUT_SECONDS must be 1 or more")
 
 # Production hardening: on whenever debug is off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

@@ -158,14 +158,39 @@ class Invitation(models.Model):
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
 
+    @property
+    def sender_left(self) -> bool:
+        """The sender no longer holds the consultant role: sharing with them would grant
+        nothing, so the link is closed."""
+        return not hasattr(self.consultant, "consultant")
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.is_used or self.is_expired or self.sender_left)
+
+    @property
+    def sender_name(self) -> str:
+        return consultant_name(self.consultant)
+
+
+class AuditNoteQuerySet(models.QuerySet):
+    def readable_by(self, user) -> AuditNoteQuerySet:
+        """A private note is read by its author alone: not the client, not another
+        consultant the business is shared with, and not a consultant whose share or role
+        ended (their notes stay theirs, unread by anyone, should the client share again)."""
+        return self.filter(author_id=user.pk)
+
 
 class AuditNote(models.Model):
-    """A consultant's private note: never shown to the client, never in the PDF."""
+    """A consultant's private note: for its author alone, never shown to the client or to
+    another consultant, never in the PDF."""
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="private_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditNoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

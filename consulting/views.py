@@ -116,11 +116,8 @@ def accept_invitation(request, token: str):
     invitation = get_object_or_404(
         Invitation.objects.select_related("consultant__consultant"), token_hash=hash_token(token)
     )
-    context: dict[str, object] = {
-        "invitation": invitation,
-        "consultant": invitation.consultant.consultant,
-    }
-    if invitation.is_used or invitation.is_expired:
+    context: dict[str, object] = {"invitation": invitation}
+    if not invitation.is_open:
         return render(request, "consulting/invitation_closed.html", context, status=410)
     if not request.user.is_authenticated:
         return render(request, "consulting/invitation_welcome.html", context)
@@ -148,13 +145,12 @@ def accept_invitation(request, token: str):
 @transaction.atomic
 def _accept(request, invitation: Invitation, business: Business, next_url: str | None):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.is_used:  # accepted in another tab a moment ago
-        raise Http404("This invitation has already been used.")
+    if not invitation.is_open:  # accepted in another tab a moment ago, say
+        raise Http404("This invitation can no longer be accepted.")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), request.user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     Share.objects.get_or_create(business=business, consultant=invitation.consultant)
-    name = invitation.consultant.consultant.name
-    messages.success(request, f"{business.name} is now shared with {name}.")
+    messages.success(request, f"{business.name} is now shared with {invitation.sender_name}.")
     if next_url:
         return redirect(next_url)
     audit = flow.start_audit(business)
@@ -209,7 +205,7 @@ def _render_review(request, audit, forms: dict | None = None):
         "result": result,
         "rows": rows,
         "dimensions": [(d, overrides.get(d.key)) for d in result.dimensions],
-        "notes": audit.private_notes.select_related("author"),
+        "notes": audit.private_notes.readable_by(request.user),
         "recommendations": audit.recommendations.select_related("author__consultant"),
         **forms,
     }

@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from questionnaire.content import edition
-from questionnaire.lookups import audit_with_business
 from questionnaire.models import Audit, Business
 
 READ = "read_audit"
@@ -26,7 +25,7 @@ def allowed(user, action: str, obj) -> bool:
 
 
 def audit_or_404(user, audit_id: int, action: str) -> Audit:
-    audit = audit_with_business(audit_id)
+    audit = Audit.objects.select_related("business").filter(pk=audit_id).first()
     if audit is None or not allowed(user, action, audit):
         raise Http404
     audit.version = edition(audit.version_id)  # read once per process, not with every audit

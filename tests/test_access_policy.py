@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from consulting.models import Recommendation, ScoreOverride
+from consulting.models import AuditNote, Recommendation, ScoreOverride
 from tests.factories import (
     GOOD_ANSWERS,
     make_audit,
@@ -27,6 +27,7 @@ ROLES = (
     "owner",  # Olive, whose business it is
     "other_owner",  # Oscar, another client of the site
     "consultant",  # Carla, whom Olive shares the business with
+    "co_consultant",  # Dora, whom Olive shares it with as well
     "other_consultant",  # Connor, who consults for Oscar but was never shared Olive's
     "revoked",  # Rita: Olive shares it with her, but her consultant role was removed
     "withdrawn",  # Walt: a consultant Olive shared it with, then stopped sharing
@@ -34,20 +35,20 @@ ROLES = (
 )
 
 # Rows of statuses, in the order of ROLES.
-OWNER_SEES = "200 404 404 404 404 404 302"
-OWNER_ACTS = "302 404 404 404 404 404 302"  # done, and sent on to the next page
-CLIENT_READERS_SEE = "200 404 200 404 404 404 302"
-CONSULTANT_SEES = "404 404 200 404 404 404 302"
-CONSULTANT_ACTS = "404 404 302 404 404 404 302"
+OWNER_SEES = "200 404 404 404 404 404 404 302"
+OWNER_ACTS = "302 404 404 404 404 404 404 302"  # done, and sent on to the next page
+CLIENT_READERS_SEE = "200 404 200 200 404 404 404 302"
+CONSULTANT_SEES = "404 404 200 200 404 404 404 302"
+CONSULTANT_ACTS = "404 404 302 302 404 404 404 302"
 # A GET to a POST-only page is refused before the id is read (after the role check, on
 # the consultant's pages), so it says nothing about whose the object is.
-POST_ONLY = "405 405 405 405 405 405 302"
-CONSULTANT_POST_ONLY = "404 404 405 405 404 405 302"
+POST_ONLY = "405 405 405 405 405 405 405 302"
+CONSULTANT_POST_ONLY = "404 404 405 405 405 404 405 302"
 
 # URL name: (what it is about, statuses for GET, statuses for POST). "draft" and
 # "submitted" are two audits of Olive's business.
 TABLE = {
-    "questionnaire:audit_detail": ("submitted", "302 404 302 404 404 404 302", "same"),
+    "questionnaire:audit_detail": ("submitted", "302 404 302 302 404 404 404 302", "same"),
     "questionnaire:audit_profile": ("draft", OWNER_SEES, "same"),
     "questionnaire:audit_step": ("draft", OWNER_SEES, "same"),
     "questionnaire:audit_review": ("draft", OWNER_SEES, "same"),
@@ -108,11 +109,15 @@ def site(questionnaire):
     share = share_business(business, carla)
     submitted = make_audit(business, GOOD_ANSWERS, submit=True)
     draft = make_audit(business, {"customers": ["clear"]})
+    dora = make_consultant("dora@example.com", "Dora")
+    share_business(business, dora)
     rita = make_consultant("rita@example.com", "Rita")
     share_business(business, rita)
-    rita.consultant.delete()
     walt = make_consultant("walt@example.com", "Walt")
     walts_share = share_business(business, walt)
+    for author in (carla, dora, rita, walt):  # each writes while they may
+        AuditNote.objects.create(audit=submitted, author=author, text=NOTE_BY[author.email])
+    rita.consultant.delete()
     oscar, connor = make_user("oscar@example.com"), make_consultant("connor@example.com", "Connor")
     share_business(make_business(oscar, "Oscar's Garage"), connor)
     clients = {role: Client() for role in ROLES}
@@ -120,6 +125,7 @@ def site(questionnaire):
         ("owner", olive),
         ("other_owner", oscar),
         ("consultant", carla),
+        ("co_consultant", dora),
         ("other_consultant", connor),
         ("revoked", rita),
         ("withdrawn", walt),
@@ -142,6 +148,25 @@ def site(questionnaire):
         "share": [business.pk, share.pk],
     }
     return clients, objects
+
+
+# Each consultant's private note on the submitted audit, and who may read it: its author
+# alone (Rita's role and Walt's share have ended, so they reach no review page at all).
+NOTE_BY = {
+    "carla@example.com": "Carla thinks the owner undersells the team",
+    "dora@example.com": "Dora would drop Instagram",
+    "rita@example.com": "Rita's notes from before her role was removed",
+    "walt@example.com": "Walt's notes from before the owner stopped sharing",
+}
+NOTES_SEEN = {"consultant": "carla@example.com", "co_consultant": "dora@example.com"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_private_note_is_read_by_its_author_alone(site, role):
+    clients, objects = site
+    page = clients[role].get(reverse("consulting:review", args=objects["submitted"]))
+    shown = {email for email, text in NOTE_BY.items() if text in page.content.decode()}
+    assert shown == ({NOTES_SEEN[role]} if role in NOTES_SEEN else set())
 
 
 def url_for(name: str, objects: dict) -> str:

@@ -114,6 +114,20 @@ def test_an_expired_link_says_so(carla_client, owner_client, business, invite):
     assert shared_with(business) == []
 
 
+def test_a_link_from_a_consultant_who_has_left_is_closed(
+    carla, carla_client, owner_client, visitor, business, invite
+):
+    link = invite()
+    carla.consultant.delete()  # the administrator removed the role
+    for client in (visitor, owner_client):
+        response = client.get(link)
+        assert response.status_code == 410
+        assert "no longer works as a consultant on this site" in response.content.decode()
+    assert owner_client.post(link, {"business": business.pk}).status_code == 410
+    business.refresh_from_db()
+    assert shared_with(business) == [] and not Invitation.objects.get().is_used
+
+
 def test_a_made_up_token_is_404(owner_client):
     assert owner_client.get("/invitations/not-a-real-token/").status_code == 404
 

@@ -1,15 +1,21 @@
-"""`manage.py worker`: runs the background jobs (django-tasks' database worker), and rides
-out a database outage instead of exiting: the jobs wait in the database meanwhile."""
+"""`manage.py worker`: runs the background jobs (django-tasks' database worker), rides out a
+database outage instead of exiting (the jobs wait in the database meanwhile), and takes
+back the jobs of workers that died (auditsite/jobs.py)."""
 
 import logging
+import threading
 import time
 
-from django.db import connections
+from django.conf import settings
+from django.db import DatabaseError, connections
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands import db_worker
 
+from auditsite.jobs import requeue_abandoned
+
 logger = logging.getLogger(__name__)
 SECONDS_BETWEEN_TRIES = 5
+MOST_SECONDS_BETWEEN_SWEEPS = 60
 
 
 class Command(db_worker.Command):
@@ -18,6 +24,8 @@ class Command(db_worker.Command):
     def handle(self, **options) -> None:
         # Reloading runs the worker in a thread whose errors cannot be caught here.
         options["reload"] = False
+        every = min(settings.JOB_TIMEOUT_SECONDS, MOST_SECONDS_BETWEEN_SWEEPS)
+        threading.Thread(target=sweep, args=(every,), daemon=True, name="sweeper").start()
         while True:
             try:
                 return super().handle(**options)
@@ -29,3 +37,16 @@ class Command(db_worker.Command):
                 )
                 connections.close_all()
                 time.sleep(SECONDS_BETWEEN_TRIES)
+
+
+def sweep(every: float) -> None:
+    """Beside the worker's own loop (which waits on the jobs it runs): take back, every so
+    often, the jobs of workers that died, this process's predecessor's included."""
+    while True:
+        try:
+            requeue_abandoned()
+        except DatabaseError as error:  # down or locked: the next sweep will do
+            logger.warning("Could not look for abandoned jobs: %s", error)
+        finally:
+            connections.close_all()  # this thread's own connection
+        time.sleep(every)
