@@ -16,6 +16,7 @@ class ConsultingConfig(AppConfig):
 
         signals.audit_submitted.connect(handlers.email_consultants_on_submit, sender=Audit)
         signals.audit_reviewed.connect(handlers.email_owner_on_review, sender=Audit)
+        signals.dimension_adjustments.connect(handlers.consultant_figures, sender=Audit)
         for changed in (post_save, post_delete):
             changed.connect(reviewers.forget_share, sender=Share)
             changed.connect(reviewers.forget_consultant, sender=Consultant)

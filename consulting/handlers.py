@@ -3,7 +3,7 @@
 from django.db.models import F
 
 from consulting import emails
-from consulting.models import Share
+from consulting.models import ScoreOverride, Share
 from questionnaire.models import Audit
 
 
@@ -20,3 +20,10 @@ def count_review_change(sender, instance, **kwargs) -> None:
     """A recommendation or a score override saved or deleted: the report it belongs to has
     changed (reports.pdf.fingerprint reads the count)."""
     Audit.objects.filter(pk=instance.audit_id).update(review_revision=F("review_revision") + 1)
+
+
+def consultant_figures(sender, audit, **kwargs) -> dict[str, int]:
+    """The dimension scores a consultant set for this audit: the verdict uses them in place
+    of the computed ones (questionnaire.signals.dimension_adjustments)."""
+    overrides = ScoreOverride.objects.filter(audit_id=audit.pk).values_list("dimension", "score")
+    return dict(overrides)

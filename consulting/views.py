@@ -33,7 +33,7 @@ from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
 from questionnaire.models import Business, Dimension
 from questionnaire.text import parse_id
-from questionnaire.verdicts import result_for
+from questionnaire.verdicts import refresh_verdict, result_for
 
 PAGE_SIZE = 25
 
@@ -189,7 +189,7 @@ def _render_review(request, audit, forms: dict | None = None):
     rows = [
         {
             "row": row,
-            "points": result.question_points.get(row.question.key),
+            "points": result.question_points(row.question.key),
             "reasons": reasons_by_question.get(row.question.key, []),
         }
         for row in flow.answer_rows(audit)
@@ -269,6 +269,7 @@ def override_score(request, audit_id: int):
     except IntegrityError:  # the same dimension overridden in another tab just now
         messages.warning(request, "That score was just changed elsewhere; please check it.")
     else:
+        refresh_verdict(audit)  # the dashboard, the CSV and the headline use the new figure
         messages.success(request, f"{override.get_dimension_display()} score overridden.")
     return redirect("consulting:review", audit_id=audit.pk)
 
@@ -278,6 +279,7 @@ def override_score(request, audit_id: int):
 def remove_override(request, audit_id: int, override_id: int):
     audit = client_audit_or_404(request.user, audit_id)
     get_object_or_404(audit.score_overrides, pk=override_id).delete()
+    refresh_verdict(audit)
     messages.success(request, "Override removed: the computed score applies again.")
     return redirect("consulting:review", audit_id=audit.pk)
 

@@ -42,7 +42,7 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(QuestionnaireVersion)
 class QuestionnaireVersionAdmin(FrozenWhenPublishedAdmin):
-    list_display = ["number", "title", "published_at", "created_at", "based_on"]
+    list_display = ["edition", "number", "title", "published_at", "created_at", "based_on"]
     readonly_fields = ["number", "source", "based_on", "published_at", "created_at"]
     inlines = [QuestionInline]
     actions = ["make_draft_copy", "publish_drafts"]
@@ -54,7 +54,9 @@ class QuestionnaireVersionAdmin(FrozenWhenPublishedAdmin):
     def make_draft_copy(self, request, queryset):
         for version in queryset:
             draft = copy_as_draft(version)
-            self.message_user(request, f"Created draft v{draft.number} from v{version.number}.")
+            self.message_user(
+                request, f"Created the draft “{draft.name}” from edition {version.name}."
+            )
 
     @admin.action(description="Publish selected drafts")
     def publish_drafts(self, request, queryset):
@@ -62,9 +64,9 @@ class QuestionnaireVersionAdmin(FrozenWhenPublishedAdmin):
             try:
                 publish(version)
             except ContentError as error:
-                self.message_user(request, f"v{version.number}: {error}", messages.ERROR)
+                self.message_user(request, f"Edition {version.name}: {error}", messages.ERROR)
             else:
-                self.message_user(request, f"Published v{version.number}.")
+                self.message_user(request, f"Published edition {version.name}.")
 
 
 class OptionInline(admin.TabularInline):

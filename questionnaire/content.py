@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaire.models import Option, Question, QuestionnaireVersion
-from questionnaire.profile import Sector, SellsTo, Size
-from questionnaire.rubric import Profile, Rubric
+from questionnaire.profile import Reach, Sector, SellsTo, Size
 from questionnaire.scoring import score
+from questionnaire.scoring.rubric import Profile, Rubric
 
 CONTENT_FILE = Path(__file__).parent / "content" / "questionnaire.toml"
 
@@ -36,19 +36,27 @@ OPTION_FIELDS = {
     "advice": "advice",
     "traits": "traits",
 }
+# The numbers a draft copy must set itself to be published: an edition published before
+# 2026.5 borrows these from the current content, and any edition borrows words it lacks.
+EDITION_OWN = ("bands", "weights", "reaudit_months", "weak_dimension", "ceilings", "gates")
 # What the scoring reads from an edition's settings (after older editions borrow words).
 SCORING_SECTIONS = (
     "bands",
     "strong_from",
     "partial_from",
     "weights",
-    "b2b_value_hurdle",
-    "network_fit_threshold",
+    "reaudit_months",
+    "weak_dimension",
+    "ceilings",
+    "gates",
     "markets",
-    "rules",
+    "audiences",
+    "gates_words",
     "dimensions",
+    "topics",
     "headlines",
     "summaries",
+    "words",
     "stages",
 )
 
@@ -104,6 +112,7 @@ def load_content_file(path: Path = CONTENT_FILE) -> QuestionnaireVersion | None:
         return None
     version = QuestionnaireVersion.objects.create(
         number=QuestionnaireVersion.next_number(),
+        edition=data["edition"],
         title=data["title"],
         changelog=data.get("changelog", ""),
         scoring=data.get("scoring", {}),
@@ -138,24 +147,27 @@ def _file_fields(obj, fields: dict[str, str]) -> dict:
 
 
 def complete_scoring_settings(scoring: dict) -> dict:
-    """An edition's scoring settings, completed with the words later editions added (the
-    headline and summary texts, for example) from the current content file. Numbers are
-    never borrowed: an older audit keeps its own weights, caps, bands and rules, and a rule
-    added since does not apply to it (docs/scoring.md, "Audits answered on earlier
-    editions")."""
-    scoring = dict(scoring)
+    """An edition's scoring settings as today's rules read them, completed with the words
+    later editions added (from the current content file).
+
+    Editions before 2026.5 held readiness down with caps, not gates: an audit answered on
+    one is judged by the current edition's gates, ceilings and words, with its own
+    questions, option scores, weights and bands (docs/scoring.md, "Audits answered on
+    earlier editions")."""
     current = _current_scoring()
-    if "focus" not in scoring and "network_spread_limit" in scoring:
+    if "gates" in scoring:
+        return _with_missing_words(scoring, current)
+    own = {key: scoring[key] for key in ("bands", "weights") if key in scoring}
+    # fixed in the code until 2026.3
+    own.update(strong_from=scoring.get("strong_from", 70), partial_from=scoring.get("partial_from", 40))
+    focus = dict(scoring.get("focus", {}))
+    if "network_spread_limit" in scoring:
         # Until 2026.3 only the networks question was scored for focus, with these two
         # numbers; the pathway question added up its options.
-        numbers = {
-            "limit": scoring["network_spread_limit"],
-            "penalty": scoring["network_spread_penalty"],
-        }
-        scoring["focus"] = {"networks": {**current["focus"]["networks"], **numbers}}
-    if "strong_from" not in scoring:
-        scoring.update(strong_from=70, partial_from=40)  # fixed in the code until 2026.3
-    return _with_missing_words(scoring, current)
+        numbers = {"limit": scoring["network_spread_limit"], "penalty": scoring["network_spread_penalty"]}
+        focus = {"networks": numbers}
+    own["focus"] = {key: {**current["focus"].get(key, {}), **rule} for key, rule in focus.items()}
+    return {**current, **own}
 
 
 @cache
@@ -200,6 +212,7 @@ def copy_as_draft(version: QuestionnaireVersion) -> QuestionnaireVersion:
     """A new, unpublished version with the same content, ready to edit."""
     draft = QuestionnaireVersion.objects.create(
         number=QuestionnaireVersion.next_number(),
+        edition=f"{version.name}, edited",
         title=version.title,
         scoring=version.scoring,
         based_on=version,
@@ -243,14 +256,18 @@ def _scoring_problems(version: QuestionnaireVersion) -> list[str]:
     there, and a trial audit for each kind of business scores without an error."""
     content = version_as_content(version)
     settings = complete_scoring_settings(content["scoring"])
-    missing = [section for section in SCORING_SECTIONS if section not in settings]
+    # An edited copy must set its numbers itself; a content file may be an edition from
+    # before 2026.5 (the tests load some), which borrows them.
+    own = [s for s in EDITION_OWN if s not in content["scoring"]] if version.based_on_id else []
+    missing = own + [section for section in SCORING_SECTIONS if section not in settings]
     if missing:
         return [f"the scoring settings lack {', '.join(missing)}"]
     rubric = Rubric.from_content({**content, "scoring": settings})
     try:
         for answers in _trial_answers(rubric):
             for sells_to in SellsTo.values:
-                score(rubric, answers, Profile(sells_to, Sector.OTHER, Size.MICRO))
+                for reach in Reach.values:
+                    score(rubric, answers, Profile(sells_to, Sector.OTHER, Size.MICRO, reach))
     except (KeyError, IndexError, TypeError, ValueError, StopIteration, ZeroDivisionError) as error:
         return [f"the scoring settings cannot score an audit ({type(error).__name__}: {error})"]
     return []

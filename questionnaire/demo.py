@@ -21,7 +21,7 @@ CAFE_ANSWERS = {
     "networks": ["instagram", "facebook"],
     "who_develops": ["named_person"],
     "sustained": ["routine"],
-    "growth": ["earned"],
+    "growth": ["reply", "invite", "reviews"],
     "success": ["business_goals"],
 }
 # The café's first audit, in the spring: nobody named, no time set, likes counted.

@@ -8,7 +8,7 @@ from django import forms
 
 from questionnaire.flow import StepInput
 from questionnaire.models import NOTE_MAX_LENGTH, Answer, Business, Question
-from questionnaire.profile import Network, SellsTo
+from questionnaire.profile import Network, Reach, SellsTo
 from questionnaire.text import CleanText
 
 
@@ -23,8 +23,13 @@ class BusinessProfileForm(CleanText, forms.ModelForm):
 
     class Meta:
         model = Business
-        fields = ["name", "sector", "size", "sells_to", "networks"]
-        widgets = {"sells_to": forms.RadioSelect}
+        fields = ["name", "sector", "size", "sells_to", "reach", "networks"]
+        widgets = {"sells_to": forms.RadioSelect, "reach": forms.RadioSelect}
+        help_texts = {
+            "reach": "Usually the same people. Some businesses are paid by one group and talk "
+            "to another: a brewery paid by pubs that talks to drinkers, a recruiter paid by "
+            "employers that talks to candidates."
+        }
         error_messages = {
             "name": {"required": "Tell us the name of the business."},
             "sector": {"required": "Choose the sector closest to what you do."},
@@ -37,6 +42,12 @@ class BusinessProfileForm(CleanText, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "organization"
         sells_to = cast(forms.ChoiceField, self.fields["sells_to"])
         sells_to.choices = SellsTo.choices  # the radios, without the blank choice
+        reach = cast(forms.ChoiceField, self.fields["reach"])
+        reach.choices, reach.required = Reach.choices, False  # most answer "the same"
+        reach.initial = self.instance.reach or Reach.SAME
+
+    def clean_reach(self) -> str:
+        return self.cleaned_data.get("reach") or Reach.SAME
         self.fields["revision"].initial = self.instance.revision
 
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
 
-from questionnaire.profile import Sector, SellsTo, Size
+from questionnaire.profile import Reach, Sector, SellsTo, Size
 
 NOTE_MAX_LENGTH = 5000  # long enough for a real explanation, short enough to render fast
 
@@ -37,6 +37,12 @@ class QuestionnaireVersion(models.Model):
     """
 
     number = models.PositiveIntegerField(unique=True, editable=False)
+    edition = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The name owners and consultants see, e.g. 2026.5; a draft copy is named "
+        "after the edition it was copied from until you rename it.",
+    )
     title = models.CharField(max_length=200)
     changelog = models.TextField(blank=True, help_text="What changed from the version before.")
     scoring = models.JSONField(
@@ -61,7 +67,11 @@ class QuestionnaireVersion(models.Model):
 
     def __str__(self) -> str:
         state = "published" if self.is_published else "draft"
-        return f"v{self.number}: {self.title} ({state})"
+        return f"Edition {self.name} ({state})"
+
+    @property
+    def name(self) -> str:
+        return self.edition or str(self.number)
 
     @property
     def is_published(self) -> bool:
@@ -194,6 +204,12 @@ class Business(models.Model):
     sector = models.CharField(max_length=20, choices=Sector.choices)
     size = models.CharField("Number of people", max_length=10, choices=Size.choices)
     sells_to = models.CharField("Who do you sell to?", max_length=12, choices=SellsTo.choices)
+    reach = models.CharField(
+        "Who do you want to reach on social media?",
+        max_length=12,
+        choices=Reach.choices,
+        default=Reach.SAME,
+    )
     networks = models.JSONField(
         "Networks you already use",
         default=list,
@@ -221,6 +237,7 @@ class Business(models.Model):
             "sector": self.sector,
             "size": self.size,
             "sells_to": self.sells_to,
+            "reach": self.reach,
             "networks": list(self.networks),
         }
 

@@ -7,9 +7,13 @@ from django.db import models
 class Sector(models.TextChoices):
     RETAIL = "retail", "Shop or retail"
     HOSPITALITY = "hospitality", "Café, restaurant, hotel or venue"
+    FOOD_DRINK = "food_drink", "Food or drink producer (bakery, brewery, farm, maker)"
     HEALTH_BEAUTY = "health_beauty", "Health, beauty or fitness"
+    PET_PERSONAL = "pet_personal", "Pet care or personal services (grooming, tutoring, cleaning homes)"
     TRADES = "trades", "Trades, building or home services"
-    PROFESSIONAL = "professional", "Professional services (legal, finance, consulting)"
+    ARCHITECTURE = "architecture", "Architecture, interiors or property"
+    PROFESSIONAL = "professional", "Professional services (legal, finance, consulting, recruitment)"
+    FACILITIES = "facilities", "Facilities or commercial services (office cleaning, security, maintenance)"
     MANUFACTURING = "manufacturing", "Manufacturing or engineering"
     TECHNOLOGY = "technology", "Software or technology"
     CREATIVE = "creative", "Creative, media or events"
@@ -28,6 +32,16 @@ class SellsTo(models.TextChoices):
     CONSUMERS = "consumers", "Consumers (the public)"
     BUSINESSES = "businesses", "Other businesses"
     BOTH = "both", "Both"
+
+
+class Reach(models.TextChoices):
+    """Whom the business means to reach on social media, when not the people who pay it (a
+    brewery paid by pubs that talks to drinkers; a recruiter paid by employers that talks to
+    candidates): the networks and the value are judged for that audience."""
+
+    SAME = "same", "The people who buy from us"
+    CONSUMERS = "consumers", "Mainly the public (for example drinkers, job seekers or patients), though businesses pay us"
+    BUSINESSES = "businesses", "Mainly businesses (for example stockists or referrers), though the public pays us"
 
 
 class Network(models.TextChoices):
@@ -50,5 +64,7 @@ def describe(profile: dict) -> dict:
         "sector": Sector(profile["sector"]).label,
         "size": Size(profile["size"]).label,
         "sells_to": SellsTo(profile["sells_to"]).label,
+        "reach": Reach(profile.get("reach", Reach.SAME)).label,
+        "reaches_others": profile.get("reach", Reach.SAME) != Reach.SAME,
         "networks": [Network(key).label for key in profile.get("networks", [])],
     }

@@ -7,3 +7,8 @@ from django.dispatch import Signal
 
 audit_submitted = Signal()
 audit_reviewed = Signal()
+
+# Asked rather than announced: each receiver returns {dimension: score} for the dimensions
+# of `audit=` that someone has assessed by hand (a consultant's figure). The verdict uses
+# those figures in place of the computed ones.
+dimension_adjustments = Signal()

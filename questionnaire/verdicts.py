@@ -1,14 +1,14 @@
-"""Between the database and the pure scoring: an audit's verdict, built from its version
-and answers, and the headline figures kept on the audit for listing and filtering."""
+"""Between the database and the pure scoring: an audit's verdict, built from its edition,
+its answers and any consultant's figures, and the headline figures kept on the audit for
+listing and filtering."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from questionnaire import signals
 from questionnaire.content import complete_scoring_settings, questions_of, version_as_content
 from questionnaire.models import Audit, QuestionnaireVersion
-from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import AuditResult, score
+from questionnaire.scoring.rubric import SAME, Profile, Rubric
 
 # Published versions never change, so each is read from the database once per process.
 _published_rubrics: dict[tuple[int, object], Rubric] = {}
@@ -31,14 +31,25 @@ def _rubric(version: QuestionnaireVersion) -> Rubric:
 
 
 def result_for(audit: Audit) -> AuditResult:
-    """The audit's verdict, recomputed from its version and answers (nothing is trusted
-    from storage, so a report always matches the answers it shows)."""
-    return score(*_scoring_input(audit))
+    """The audit's verdict, recomputed from its edition, answers and any consultant's
+    figures (nothing is trusted from storage, so a report always matches what it shows)."""
+    rubric, answers, profile = _scoring_input(audit)
+    return score(rubric, answers, profile, adjustments_for(audit))
+
+
+def adjustments_for(audit: Audit) -> dict[str, int]:
+    """The dimension scores set by hand for this audit (consulting's score overrides)."""
+    found: dict[str, int] = {}
+    for _, figures in signals.dimension_adjustments.send(sender=Audit, audit=audit):
+        found.update(figures or {})
+    return found
 
 
 def profile_for(audit: Audit) -> Profile:
     profile = audit.answered_profile()
-    return Profile(profile["sells_to"], profile["sector"], profile["size"])
+    return Profile(
+        profile["sells_to"], profile["sector"], profile["size"], profile.get("reach", SAME)
+    )
 
 
 def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], Profile]:
@@ -48,18 +59,31 @@ def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], Profile]
     return rubric_for(audit.version), answers, profile_for(audit)
 
 
+VERDICT_FIELDS = [
+    "b2c_readiness",
+    "b2c_band",
+    "b2b_readiness",
+    "b2b_band",
+    "headline",
+    "dimension_scores",
+    "weakest_dimension",
+]
+
+
 def record_verdict(audit: Audit) -> None:
     """Store the derived figures that lists filter and sort by (not saved here). A market
-    the business does not sell to keeps no score and no band."""
+    the business does not sell to keeps no score and no band; a dimension scored for two
+    markets keeps the lower score."""
     result = result_for(audit)
     b2c, b2b = result.verdict.b2c, result.verdict.b2b
     audit.b2c_readiness, audit.b2c_band = (b2c.score, b2c.band) if b2c else (None, "")
     audit.b2b_readiness, audit.b2b_band = (b2b.score, b2b.band) if b2b else (None, "")
-    audit.headline = result.headline
-    audit.dimension_scores = dict(result.verdict.scores)
-    audit.weakest_dimension = weakest(result.verdict.scores)
+    audit.headline = result.headline.text
+    audit.dimension_scores = result.verdict.scores
+    audit.weakest_dimension = result.verdict.weakest
 
 
-def weakest(scores: Mapping[str, int]) -> str:
-    """The lowest-scoring dimension; a tie goes to the one the questionnaire lists first."""
-    return min(scores, key=lambda dimension: scores[dimension])
+def refresh_verdict(audit: Audit) -> None:
+    """Record and save the verdict again, after a consultant's figure changed."""
+    record_verdict(audit)
+    audit.save(update_fields=VERDICT_FIELDS)

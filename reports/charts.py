@@ -9,9 +9,9 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from peers.comparison import PeerComparison
-from questionnaire.scoring import BandRange, DimensionResult
+from questionnaire.scoring.trace import BandRange, DimensionView
 
-BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 150, 300
+BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 210, 300
 AXIS_AND_LEGEND = 72
 PEERS_LEGEND = 14
 
@@ -20,23 +20,38 @@ def _x(score: int) -> float:
     return round(LABEL_WIDTH + BAR_WIDTH * score / 100, 1)
 
 
+def _bars(dimensions: Sequence[DimensionView]) -> list[tuple[str, str, object]]:
+    """(label, dimension key, score) per bar: one per dimension, or one per market where the
+    markets' scores differ."""
+    bars = []
+    for dimension in dimensions:
+        if dimension.differs:
+            bars += [(f"{dimension.label}, {who}", dimension.key, s) for who, s in dimension.scores]
+        else:
+            bars.append((dimension.label, dimension.key, dimension.scores[0][1]))
+    return bars
+
+
 def dimension_chart(
-    dimensions: Sequence[DimensionResult], bands: Sequence[BandRange], peers: PeerComparison
+    dimensions: Sequence[DimensionView], bands: Sequence[BandRange], peers: PeerComparison
 ) -> SafeString:
-    """Horizontal bars, one per dimension, 0-100, with where each band starts marked and the
-    weak dimensions in red (both as the questionnaire edition sets them); under each bar,
-    when there are enough peers, the middle half of their scores and their median."""
-    rows = [
-        {
-            "label": dimension.label,
-            "score": dimension.score,
-            "y": index * (BAR_HEIGHT + GAP),
-            "width": round(BAR_WIDTH * dimension.score / 100, 1),
-            "weak": dimension.weak,
-            "peers": _middle(peers.middles.get(dimension.key)),
-        }
-        for index, dimension in enumerate(dimensions)
-    ]
+    """Horizontal bars, one per dimension (per market, where the markets differ), 0-100,
+    with where each band starts marked and the weak dimensions in red (both as the
+    questionnaire edition sets them); under each dimension's first bar, when there are
+    enough peers, the middle half of their scores and their median."""
+    rows, shown = [], set()
+    for index, (label, key, score) in enumerate(_bars(dimensions)):
+        rows.append(
+            {
+                "label": label,
+                "score": score.score,
+                "y": index * (BAR_HEIGHT + GAP),
+                "width": round(BAR_WIDTH * score.score / 100, 1),
+                "weak": score.weak,
+                "peers": None if key in shown else _middle(peers.middles.get(key)),
+            }
+        )
+        shown.add(key)
     plot_height = len(rows) * (BAR_HEIGHT + GAP)
     context = {
         "rows": rows,

@@ -30,22 +30,11 @@ from reports.report import report_context
 
 STORAGE_DIR = "reports"
 STYLESHEET_URL = BASE_URL + "static/css/report-pdf.css"
-# What the look of a report depends on besides its data; a change to any re-renders.
-REPORT_CODE = [
-    "templates/reports/report_pdf.html",
-    "templates/reports/_report.html",
-    "templates/reports/_dimension_chart.svg",
-    "static/css/report-pdf.css",
-    "reports/report.py",
-    "reports/charts.py",
-    "peers/comparison.py",
-    "peers/distribution.py",
-    "questionnaire/history.py",
-    "questionnaire/scoring.py",
-    "questionnaire/points.py",
-    "questionnaire/explain.py",
-    "questionnaire/rubric.py",
-]
+# What a report depends on besides its data: the code, templates and styles of the site. Every
+# file of these is hashed (once per process), so no list can go stale as the code grows.
+REPORT_SOURCES = ("auditsite", "questionnaire", "reports", "consulting", "peers", "templates")
+REPORT_STYLES = "static/css"
+SOURCE_SUFFIXES = {".py", ".html", ".svg", ".txt", ".toml", ".css"}
 
 
 @dataclass(frozen=True)
@@ -56,11 +45,25 @@ class StoredReport:
     comparison: PeerComparison  # where it stands against its peers, as the report shows
 
 
+def source_files() -> list[Path]:
+    base = Path(settings.BASE_DIR)
+    folders = [base / name for name in (*REPORT_SOURCES, REPORT_STYLES)]
+    found = [
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in SOURCE_SUFFIXES and "migrations" not in path.parts
+    ]
+    return sorted(found)
+
+
 @cache
 def _code_fingerprint() -> str:
     digest = hashlib.sha256()
-    for relative in REPORT_CODE:
-        digest.update((Path(settings.BASE_DIR) / relative).read_bytes())
+    base = Path(settings.BASE_DIR)
+    for path in source_files():
+        digest.update(str(path.relative_to(base)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

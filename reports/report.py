@@ -12,12 +12,19 @@ from django.utils.safestring import SafeString
 
 from consulting.models import Recommendation, ScoreOverride, consultant_name
 from peers.comparison import PeerComparison, compare
-from questionnaire.explain import Action, Effect, Reason
 from questionnaire.flow import answer_rows
 from questionnaire.history import movement
 from questionnaire.models import Audit
 from questionnaire.profile import describe
-from questionnaire.scoring import DimensionResult
+from questionnaire.scoring.trace import (
+    GAP,
+    PARTIAL,
+    STRENGTH,
+    WEAKNESS,
+    DimensionView,
+    Reason,
+    StepView,
+)
 from questionnaire.verdicts import result_for
 from reports.charts import dimension_chart
 
@@ -26,24 +33,24 @@ TIME_FRAMES = (("First 30 days", 2), ("Days 31 to 60", 2), ("Days 61 to 90", Non
 
 
 @dataclass(frozen=True)
-class PlanStep:
+class PlanPeriod:
     time_frame: str
-    actions: tuple[Action, ...]
-    first_number: int  # actions are numbered 1, 2, 3 … across the whole plan
+    steps: tuple[StepView, ...]
+    first_number: int  # steps are numbered 1, 2, 3 … across the whole plan
 
-    def numbered(self) -> list[tuple[int, Action]]:
-        return list(enumerate(self.actions, start=self.first_number))
+    def numbered(self) -> list[tuple[int, StepView]]:
+        return list(enumerate(self.steps, start=self.first_number))
 
 
-def action_plan(actions: tuple[Action, ...]) -> list[PlanStep]:
-    """Ranked actions split into 30 / 60 / 90-day steps; empty steps are left out."""
-    steps, start = [], 0
+def action_plan(steps: tuple[StepView, ...]) -> list[PlanPeriod]:
+    """Ranked steps split into 30 / 60 / 90-day periods; empty periods are left out."""
+    periods, start = [], 0
     for time_frame, count in TIME_FRAMES:
-        chunk = actions[start : start + count] if count else actions[start:]
+        chunk = steps[start : start + count] if count else steps[start:]
         if chunk:
-            steps.append(PlanStep(time_frame, chunk, start + 1))
+            periods.append(PlanPeriod(time_frame, chunk, start + 1))
         start += len(chunk)
-    return steps
+    return periods
 
 
 # What each readiness band means for an owner, in the executive summary and on the page
@@ -58,21 +65,21 @@ BAND_MEANINGS = {
 
 # A dimension's reasons, grouped so that what works and what holds it back read at a glance.
 FINDING_GROUPS = (
-    ("Working", "strength", {Effect.STRENGTH}),
-    ("Partly there", "partial", {Effect.PARTIAL}),
-    ("Holding it back", "weakness", {Effect.WEAKNESS, Effect.LIMIT}),
-    ("Not known yet", "gap", {Effect.GAP}),
+    ("Working", STRENGTH, {STRENGTH}),
+    ("Partly there", PARTIAL, {PARTIAL}),
+    ("Holding it back", WEAKNESS, {WEAKNESS}),
+    ("Not known yet", GAP, {GAP}),
 )
 
 
 @dataclass(frozen=True)
 class Finding:
-    dimension: DimensionResult
+    dimension: DimensionView
     override: ScoreOverride | None
     groups: list[tuple[str, str, list[Reason]]]  # (heading, style, reasons), none empty
 
 
-def finding(dimension: DimensionResult, override: ScoreOverride | None) -> Finding:
+def finding(dimension: DimensionView, override: ScoreOverride | None) -> Finding:
     groups = [
         (heading, style, [r for r in dimension.reasons if r.effect in effects])
         for heading, style, effects in FINDING_GROUPS
@@ -96,14 +103,14 @@ def report_context(audit: Audit, comparison: PeerComparison | None = None) -> di
         "chart": dimension_chart(result.dimensions, result.bands, comparison),
         "comparison": comparison,
         "movement": movement(audit),
-        "plan": action_plan(result.actions),
+        "plan": action_plan(result.steps),
         "rows": answer_rows(audit),
         "findings": [finding(d, overrides.get(d.key)) for d in result.dimensions],
         "recommendations": list(
             Recommendation.objects.filter(audit=audit).select_related("author__consultant")
         ),
         "prepared_by": _reviewer(audit),
-        "first_actions": result.actions[:3],
+        "first_steps": result.steps[:3],
         "band_meanings": [(band, BAND_MEANINGS.get(band.key, "")) for band in result.bands],
     }
 

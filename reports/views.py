@@ -1,7 +1,5 @@
 """The report pages: results on screen (and, in reports.pdf, the same report as a PDF)."""
 
-from datetime import timedelta
-
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
@@ -14,10 +12,6 @@ from questionnaire.profile import describe
 from reports import pdf
 from reports.report import report_html
 
-# When to suggest running the audit again: long enough for a plan to have been tried.
-RERUN_AFTER = timedelta(days=182)
-
-
 @login_required
 def audit_results(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)
@@ -29,7 +23,6 @@ def audit_results(request, audit_id: int):
         "profile": describe(audit.answered_profile()),
         "report": report_html(audit, report.fingerprint, report.comparison),
         "reviewers": _reviewers_to_come(audit, request.user),
-        "rerun_from": audit.submitted_at and audit.submitted_at + RERUN_AFTER,
     }
     return render(request, "reports/results.html", context)
 

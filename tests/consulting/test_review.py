@@ -19,7 +19,7 @@ def review_url(audit):
 def test_the_review_page_shows_answers_scores_and_reasons_side_by_side(carla_client, olive_audit):
     page = carla_client.get(review_url(olive_audit)).content.decode()
     assert "Olive&#x27;s Bakery" in page and "olive.owner@example.com" in page
-    assert "Who are your existing customers?" in page
+    assert "Who are your customers, or, if you have not opened yet, who will they be?" in page
     assert "<strong>100</strong>/100" in page
     assert "You said “I can name our main customer groups" in page
     assert "Yes: start with consumers" in page
@@ -106,40 +106,45 @@ def test_an_empty_or_too_long_recommendation_is_refused_keeping_the_text(carla_c
     assert not Recommendation.objects.exists()
 
 
-def test_an_override_is_shown_as_such_and_the_computed_score_is_kept(
+def test_an_override_is_the_consultants_figure_everywhere_with_the_computed_one_beside(
     carla_client, owner_client, olive_audit
 ):
-    computed = olive_audit.dimension_scores["value"]
+    computed = olive_audit.dimension_scores["success"]
+    readiness = olive_audit.b2c_readiness
     results_url = reverse("reports:audit_results", args=[olive_audit.pk])
-    assert "Your consultant's assessment" not in owner_client.get(results_url).content.decode()
+    assert "your consultant's figure" not in owner_client.get(results_url).content.decode()
     carla_client.post(
         reverse("consulting:override", args=[olive_audit.pk]),
-        {
-            "dimension": "value",
-            "score": "60",
-            "reason": "Their offer is not as distinctive as they think.",
-        },
+        {"dimension": "success", "score": "20", "reason": "They count likes, whatever they say."},
     )
-    override = ScoreOverride.objects.get()
-    assert override.score == 60
+    assert ScoreOverride.objects.get().score == 20
     olive_audit.refresh_from_db()
-    assert olive_audit.dimension_scores["value"] == computed
-    results = owner_client.get(
-        reverse("reports:audit_results", args=[olive_audit.pk])
-    ).content.decode()
-    assert (
-        f"Your consultant's assessment: <strong>60/100</strong> (the audit computed {computed})"
-        in results
+    # The stored figures the dashboard and the CSV read: the consultant's, and what follows.
+    assert olive_audit.dimension_scores["success"] == 20 and computed == 100
+    assert olive_audit.b2c_readiness == 59 < readiness  # a weak dimension: below Ready
+    assert olive_audit.headline.startswith("Nearly: first decide how you will measure success")
+    results = owner_client.get(results_url).content.decode()
+    assert "20/100 is your consultant's figure (the audit computed 100)" in results
+    assert "Your consultant set Success measures to 20 (the audit computed 100)." in results
+    assert "They count likes, whatever they say." in results
+    text = pdf_text(
+        b"".join(
+            owner_client.get(reverse("reports:audit_pdf", args=[olive_audit.pk])).streaming_content
+        )
     )
-    pdf = owner_client.get(reverse("reports:audit_pdf", args=[olive_audit.pk]))
-    assert "Your consultant's assessment: 60/100" in pdf_text(b"".join(pdf.streaming_content))
+    assert "20/100 is your consultant's figure (the audit computed 100)" in text
 
-    # Overriding the same dimension again replaces it.
+    # Overriding the same dimension again replaces it; removing it restores the computed one.
     carla_client.post(
         reverse("consulting:override", args=[olive_audit.pk]),
-        {"dimension": "value", "score": "70", "reason": "On reflection."},
+        {"dimension": "success", "score": "70", "reason": "On reflection."},
     )
     assert ScoreOverride.objects.get().score == 70
+    carla_client.post(
+        reverse("consulting:remove_override", args=[olive_audit.pk, ScoreOverride.objects.get().pk])
+    )
+    olive_audit.refresh_from_db()
+    assert olive_audit.dimension_scores["success"] == 100 and olive_audit.b2c_readiness == readiness
 
 
 def test_an_out_of_range_override_says_so_and_keeps_the_reason(carla_client, olive_audit):
@@ -199,9 +204,9 @@ def test_a_changed_override_changes_the_results_and_the_stored_pdf(
     owner_client.get(results_url)
     b"".join(owner_client.get(pdf_url).streaming_content)  # both kept for these inputs
     carla_client.post(url, {"dimension": "value", "score": "70", "reason": reason})
-    assert "<strong>70/100</strong>" in owner_client.get(results_url).content.decode()
+    assert "70/100 is your consultant" in owner_client.get(results_url).content.decode()
     text = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
-    assert "Your consultant's assessment: 70/100" in text
+    assert "70/100 is your consultant's figure" in text
     carla_client.post(url, {"dimension": "value", "score": "70", "reason": "Checked again."})
     assert "Checked again." in owner_client.get(results_url).content.decode()
     assert "Checked again." in pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
@@ -219,12 +224,12 @@ def test_an_override_moved_to_another_dimension_moves_in_the_pdf(
     same = {"score": "40", "reason": "Not convinced yet."}
     carla_client.post(url, {"dimension": first, **same})
     before = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
-    assert f"40/100 (the audit computed {scores[first]})" in before
+    assert f"40/100 is your consultant's figure (the audit computed {scores[first]})" in before
     override = ScoreOverride.objects.get()
     carla_client.post(reverse("consulting:remove_override", args=[olive_audit.pk, override.pk]))
     carla_client.post(url, {"dimension": second, **same})
     after = pdf_text(b"".join(owner_client.get(pdf_url).streaming_content))
-    assert f"40/100 (the audit computed {scores[second]})" in after
+    assert f"40/100 is your consultant's figure (the audit computed {scores[second]})" in after
 
 
 @pytest.mark.parametrize("what", ["recommendation", "override"])

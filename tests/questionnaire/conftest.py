@@ -2,7 +2,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from questionnaire.content import read_content_file
-from questionnaire.rubric import Rubric
+from questionnaire.scoring.rubric import Rubric
 
 # The property tests take the `rubric` fixture: one rubric per test is shared by its examples,
 # which is safe (a rubric never changes; it only memoises what it works out).

@@ -1,6 +1,7 @@
-"""An audit answered on edition 2026.2 after 2026.3 is published: it keeps its answers and
-its edition's numbers, gains the plain-English headline, and no longer scores a market the
-business does not serve. The 2026.2 content file is kept in tests/questionnaire/data."""
+"""An audit answered on an earlier edition after a later one is published: it keeps its
+answers, its questions and its edition's option scores, weights and bands, and is judged by
+today's gates and words; a market the business does not serve is never scored. The 2026.2
+and 2026.4 content files are kept in tests/questionnaire/data."""
 
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from tests.factories import GOOD_ANSWERS, make_audit, make_business
 pytestmark = pytest.mark.django_db
 
 EDITION_2026_2 = Path(__file__).parent / "data" / "questionnaire-2026.2.toml"
-OLD_ANSWERS = {**GOOD_ANSWERS, "social_experience": ["conversation"]}  # valid in 2026.2 too
+EDITION_2026_4 = Path(__file__).parent / "data" / "questionnaire-2026.4.toml"
+# Valid in 2026.2 and 2026.4, where question 8 had one answer and "earned" included replying.
+OLD_ANSWERS = {**GOOD_ANSWERS, "social_experience": ["conversation"], "growth": ["earned"]}
 
 
 @pytest.fixture
@@ -34,9 +37,26 @@ def old_audit(owner):
 def test_it_keeps_its_edition_and_that_editions_numbers(old_audit):
     result = result_for(old_audit)
     # 2026.2 added up the pathway's stages (25 + 25); 2026.3 would give this choice 100.
-    assert result.question_points["pathway"] == 50
-    assert result.headline == "Yes: start with consumers"
+    assert result.question_points("pathway") == (("consumers", 50),)
+    assert result.headline.text == "Yes: start with consumers"
     assert result.verdict.b2b is None
+    # Judged by today's gates: replying ("earned") carried the conversation then, as now.
+    gates = {g.gate.key: g.state for g in result.trace.markets["b2c"].gates}
+    assert gates["conversation"] == gates["resources"] == "met"
+
+
+def test_a_2026_4_audit_is_judged_by_the_gates_with_its_own_questions(owner, owner_client):
+    old = load_content_file(EDITION_2026_4)
+    answers = {**OLD_ANSWERS, "growth": ["no_replies"]}  # "we don't plan to reply"
+    audit = make_audit(make_business(owner), answers, submit=True)
+    load_content_file()
+    assert audit.version == old and QuestionnaireVersion.objects.current() != old
+    result = result_for(audit)
+    assert result.verdict.b2c.score == 59  # the conversation gate is short: nobody replies
+    page = owner_client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
+    assert "By posting regularly; we don&#x27;t plan to reply to comments or messages" in page
+    assert "you have not said you will reply to comments and messages (question 8)" in page
+    assert "questionnaire edition 2026.4" in page
 
 
 def test_its_results_page_reads_in_its_own_words_with_no_unserved_market(owner_client, old_audit):

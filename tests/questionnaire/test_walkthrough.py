@@ -66,7 +66,7 @@ def test_whole_flow_saves_every_step_and_submit_locks(owner_client, business):
     assert response["Location"] == reverse("questionnaire:audit_review", args=[audit.pk])
 
     review = owner_client.get(response["Location"]).content.decode()
-    assert "I can name our main customer groups, what each buys and why" in review
+    assert "I can name our main customer groups (or, before launch, the ones we are for)" in review
     assert "note 9" in review and review.count(">Change<") >= 9
 
     response = owner_client.post(reverse("questionnaire:audit_submit", args=[audit.pk]))

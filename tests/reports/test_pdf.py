@@ -42,14 +42,14 @@ def test_pdf_holds_the_business_verdict_answers_and_a_long_note_in_full(owner_cl
     text = pdf_text(content)
     assert "Corner Café" in text
     assert "Social-media strategy summary" in text
-    assert "Nearly: first name who will run it and set time aside for it every week" in text
+    assert "Not yet: first name who will run it and set time aside for it every week" in text
     assert "Selling to consumers (B2C)" in text
     assert "Not assessed: you told us you sell to consumers only." in text
     assert "Selling to businesses (B2B)" in text and "B2B readiness" not in text
-    assert "nobody is named to run the presence" in text
+    assert "nobody in the business is named to run it (question 6)" in text
     assert "First 30 days" in text and "Name an owner before you start" in text
     for row_text in [
-        "I can name our main customer groups, what each buys and why",
+        "I can name our main customer groups (or, before launch, the ones we are for)",
         "Something distinctive they cannot easily get elsewhere, and they tell us so",
         "Nobody in particular yet",
         "We don't have time for it at the moment",
@@ -205,7 +205,7 @@ def test_a_deliverable_cover_summary_legend_and_method_note(owner_client, busine
     assert "Prepared for" in cover and business.name in cover
     assert "a self-assessment" in cover  # no consultant: said so, not left blank
     summary = re.sub(r"\s+", " ", reader.pages[1].extract_text())
-    assert "Executive summary" in summary and "The three things to do first" in summary
+    assert "Executive summary" in summary and "The first things to do" in summary
     assert "Ready (60-79) A plan you can start on now." in summary
     text = pdf_text(content)
     assert "Score out of 100" in text and "Weak: holds readiness back" in text  # the legend

@@ -59,22 +59,29 @@ def test_a_market_the_business_does_not_serve_shows_no_score(owner_client, owner
     assert "/100" not in consumer_card and "band-" not in consumer_card
 
 
-def test_results_show_chart_with_text_equivalent_reasons_and_actions(owner_client, business):
+def test_results_show_chart_with_text_equivalent_reasons_and_steps(owner_client, business):
     audit = make_audit(business, UNRESOURCED, submit=True)
     page = owner_client.get(results_url(audit)).content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart"' in page
-    assert 'role="img"' in page and "Sustainability 30 out of 100" in page
-    assert '<th scope="row">Sustainability</th><td>30 (weak)</td>' in page
+    assert 'role="img"' in page and "Sustainability 25 out of 100" in page
+    assert '<th scope="row">Sustainability</th><td>25/100 (weak)</td>' in page
+    # the ceiling, once, with the problems behind it and the figures the page shows
     assert (
-        "Because nobody is named to run the presence and no regular time is set aside for it"
+        "Your answers add up to 80; readiness is held at 39 by 2 problems: nobody in the "
+        "business is named to run it (question 6); no regular time is set aside for it "
+        "(question 7)." in page
+    )
+    assert "The foundations are missing: someone with time to run it." in page
+    assert (
+        "You said “Nobody in particular yet”: this earns 0 of 100 and holds sustainability down."
         in page
     )
-    assert "You said “Nobody in particular yet”: this holds this score down." in page
     assert "First 30 days" in page and "Name an owner before you start" in page
-    # One fix, one action: naming someone and finding the time come as a single step.
+    # One fix, one step: naming someone and finding the time come as a single step.
     assert page.count("Name an owner before you start") == 1
-    assert "Questions 6 and 7" in page
+    assert "Questions 6 and 7 · +58 readiness points for consumers" in page
     assert '<span class="action-number">1.</span>' in page
+    assert "Done together, these steps would take readiness for consumers from 39 to 97." in page
 
 
 def test_action_numbers_run_on_across_the_time_frames(owner_client, business):
@@ -144,7 +151,7 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
     lines and the "(weak)" marks all follow it, not numbers fixed in a template."""
     text = CONTENT_FILE.read_text()
     for old, new in [
-        ('edition = "2026.4"', 'edition = "test-bands"'),
+        ('edition = "2026.5"', 'edition = "test-bands"'),
         ('label = "Foundations", min = 40', 'label = "Foundations", min = 50'),
         ('label = "Ready", min = 60', 'label = "Ready", min = 70'),
         ('label = "Advanced", min = 80', 'label = "Advanced", min = 90'),
@@ -161,11 +168,11 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
     assert (
         "Bands: Not yet (0-49) · Foundations (50-69) · Ready (70-89) · Advanced (90-100)." in page
     )
-    assert '<th scope="row">Success measures</th><td>55 (weak)</td>' in page  # 55 < 60
-    # a dashed line where each band above the lowest starts (the bars run from x=150 to
-    # 450), and the legend names them
+    assert '<th scope="row">Success measures</th><td>55/100 (weak)</td>' in page  # 55 < 60
+    # a dashed line where each band above the lowest starts (the bars run from x=210 to
+    # 510), and the legend names them
     band_lines = re.findall(r'<line x1="([\d.]+)" x2="[\d.]+" y1="0"[^>]*stroke-dasharray', page)
-    assert band_lines == ["300.0", "360.0", "420.0"]
+    assert band_lines == ["360.0", "420.0", "480.0"]
     legend = page.split("Bands: ")[-1].split("<")[0]
     assert re.findall(r"from (\d+)", legend) == ["50", "70", "90"]
 
@@ -173,21 +180,24 @@ def test_bands_and_the_weak_mark_follow_the_audits_edition(owner_client, owner, 
 def test_findings_put_each_reason_under_what_it_did():
     from types import SimpleNamespace
 
-    from questionnaire.explain import Effect, Reason
+    from questionnaire.scoring.trace import Line, Reason
     from reports.report import finding
 
     reasons = [
-        Reason("who_develops", 6, Effect.WEAKNESS, "nobody"),
-        Reason("sustained", 7, Effect.LIMIT, "no time, so held at 30"),
-        Reason("growth", 8, Effect.STRENGTH, "replies"),
-        Reason("success", 9, Effect.GAP, "don't know"),
+        Reason(Line("nobody"), "weakness", "who_develops", 6),
+        Reason(Line("an hour a week"), "partial", "sustained", 7),
+        Reason(Line("replies"), "strength", "growth", 8),
+        Reason(Line("don't know"), "gap", "success", 9),
     ]
     groups = finding(SimpleNamespace(reasons=reasons), None).groups
     assert [(heading, [r.question_number for r in found]) for heading, _, found in groups] == [
         ("Working", [8]),
-        ("Holding it back", [6, 7]),  # a capped score holds it back too
+        ("Partly there", [7]),
+        ("Holding it back", [6]),
         ("Not known yet", [9]),
-    ]  # no "Partly there": an empty group is left out
+    ]
+    groups = finding(SimpleNamespace(reasons=reasons[2:]), None).groups
+    assert [heading for heading, _, _ in groups] == ["Working", "Not known yet"]  # none empty
 
 
 def business_page(client, business) -> str:

@@ -22,7 +22,7 @@ from consulting.models import Consultant, Share
 from peers import counting
 from peers.comparison import PeerComparison
 from questionnaire.models import Audit, Band, Business, Dimension
-from questionnaire.verdicts import weakest
+from questionnaire.scoring.trace import weakest_dimension
 
 # Roughly the shape of small-business populations: most are tiny, a few sectors dominate.
 SIZES = {"solo": 35, "micro": 40, "small": 18, "medium": 7}
@@ -136,7 +136,7 @@ class Command(BaseCommand):
             b2b_band=band(b2b),
             headline="Benchmark",
             dimension_scores=dimensions,
-            weakest_dimension=weakest(dimensions),
+            weakest_dimension=weakest_dimension(dimensions),
             previous=previous,
         )
 

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 
 from benchmarks.data import current_version
 from questionnaire.profile import Sector, Size
-from questionnaire.rubric import Profile, Rubric
 from questionnaire.scoring import score, verdict
+from questionnaire.scoring.rubric import Profile, Rubric
 from questionnaire.verdicts import rubric_for
 
 SELLS_TO = ("consumers", "businesses", "both")
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         ]
 
         self.timed("verdict (scores, readiness, bands)", verdict, rubric, cases)
-        self.timed("full result (headline, reasons, ranked actions)", score, rubric, cases)
+        self.timed("full result (trace, plan and every sentence)", score, rubric, cases)
         counts = Counter(verdict(rubric, answers, profile).outcome for answers, profile in cases)
         self.stdout.write("Outcomes: " + ", ".join(f"{o} {n:,}" for o, n in counts.most_common()))
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from questionnaire.calibration import calibration_table
 from questionnaire.content import read_content_file
-from questionnaire.rubric import Rubric
+from questionnaire.scoring.examples import calibration_table
+from questionnaire.scoring.rubric import Rubric
 
 DOCUMENT = Path(settings.BASE_DIR) / "docs" / "scoring.md"
 START, END = "<!-- calibration table: start -->\n", "<!-- calibration table: end -->\n"

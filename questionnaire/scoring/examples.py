@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from questionnaire.rubric import Profile, Rubric
-from questionnaire.scoring import AuditResult, score
+from questionnaire.scoring import score
+from questionnaire.scoring.rubric import Profile, Rubric
+from questionnaire.scoring.trace import AuditResult
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,13 @@ SOUND = {
     "networks": ["instagram"],
     "who_develops": ["named_person"],
     "sustained": ["routine"],
-    "growth": ["earned"],
+    "growth": ["reply", "invite"],
     "success": ["business_goals"],
 }
 BROADCAST_ONLY = {
     "social_experience": ["offers"],
     "pathway": ["close"],
-    "growth": ["no_replies"],
+    "growth": ["just_post"],
 }
 ALL_STAGES = ["rapport", "understand", "demonstrate", "recommend", "close", "support"]
 ALL_NETWORKS = [
@@ -74,7 +75,7 @@ EXAMPLES = (
         pathway=["understand", "demonstrate", "support"],
         networks=["linkedin", "youtube"],
         sustained=["steady_monthly"],
-        growth=["invite"],
+        growth=["invite", "reply"],
         success=["goals_unreviewed"],
     ),
     _example(
@@ -86,7 +87,7 @@ EXAMPLES = (
         networks=["x", "linkedin"],
         who_develops=["owner_self"],
         sustained=["bursts"],
-        growth=["paid"],
+        growth=["paid", "reply"],
         success=["vanity"],
     ),
     _example(
@@ -95,7 +96,7 @@ EXAMPLES = (
         Profile("both", "professional", "micro"),
         networks=["linkedin"],
         sustained=["steady_monthly"],
-        growth=["invite"],
+        growth=["invite", "reply"],
         success=["gut_feel"],
     ),
     _example(
@@ -184,7 +185,7 @@ EXAMPLES = (
         networks=["everywhere"],
         who_develops=["nobody"],
         sustained=["no_time"],
-        growth=["hope"],
+        growth=["just_post"],
         success=["vanity"],
     ),
     _example(
@@ -240,6 +241,50 @@ EXAMPLES = (
         networks=["instagram", "facebook"],
         growth=["paid"],
     ),
+    _example(
+        "landscaper_showcase",
+        "Landscape gardener working alone, posting photos of finished gardens",
+        Profile("consumers", "trades", "solo"),
+        social_experience=["showcase"],
+        pathway=["demonstrate", "recommend"],
+        networks=["instagram", "facebook"],
+        who_develops=["owner_self"],
+        sustained=["steady_monthly"],
+        growth=["reply", "reviews"],
+    ),
+    _example(
+        "brewery_two_sided",
+        "Craft brewery selling to pubs and shops, talking to drinkers with humour",
+        Profile("businesses", "food_drink", "small", reach="consumers"),
+        social_experience=["entertainment"],
+        pathway=["rapport", "recommend"],
+        networks=["instagram", "tiktok"],
+    ),
+    _example(
+        "dog_groomer_prelaunch",
+        "Mobile dog groomer about to launch, still finding out who will book",
+        Profile("consumers", "pet_personal", "solo"),
+        customers=["testing"],
+        customer_value=["believed"],
+        networks=["facebook", "local_groups"],
+        who_develops=["owner_self"],
+        growth=["reply", "invite", "reviews"],
+    ),
+    _example(
+        "physio_no_replies",
+        "Physiotherapy clinic with good posts and nobody answering messages",
+        Profile("consumers", "health_beauty", "small"),
+        networks=["facebook", "google_business"],
+        growth=["paid", "just_post"],
+    ),
+    _example(
+        "cleaning_firm_b2b",
+        "Office cleaning firm on LinkedIn, much like its competitors",
+        Profile("businesses", "facilities", "small"),
+        customer_value=["reliable"],
+        social_experience=["showcase"],
+        networks=["linkedin", "google_business"],
+    ),
 )
 EXAMPLES_BY_KEY = {example.key: example for example in EXAMPLES}
 
@@ -249,22 +294,25 @@ def _readiness(result: AuditResult, model: str) -> str:
     return f"{readiness.score} {readiness.band_label}" if readiness else "not assessed"
 
 
+def _first_step(result: AuditResult) -> str:
+    if not result.steps:
+        return "nothing to fix"
+    step = result.steps[0]
+    numbers = " + ".join(f"Q{q.number}" for q in step.step.questions)
+    return f"{numbers}: {step.topic} ({', '.join(f'+{gain}' for _, gain in step.gains)})"
+
+
 def calibration_table(rubric: Rubric) -> str:
-    """Every worked example with its headline, scores and first action, as Markdown."""
+    """Every worked example with its headline, readiness and first step, as Markdown."""
     lines = [
-        "| business | sells to | headline | B2C | B2B | first action |",
+        "| business | sells to | headline | B2C | B2B | first step |",
         "|---|---|---|---|---|---|",
     ]
     for example in EXAMPLES:
         result = example.result(rubric)
-        first = result.actions[0] if result.actions else None
-        action = (
-            f"Q{' + Q'.join(map(str, first.question_numbers))}: {first.topic}"
-            if first
-            else "nothing urgent"
-        )
         lines.append(
-            f"| {example.title} | {example.profile.sells_to} | {result.headline} "
-            f"| {_readiness(result, 'b2c')} | {_readiness(result, 'b2b')} | {action} |"
+            f"| {example.title} | {example.profile.sells_to} | {result.headline.text} "
+            f"| {_readiness(result, 'b2c')} | {_readiness(result, 'b2b')} "
+            f"| {_first_step(result)} |"
         )
     return "\n".join(lines) + "\n"

@@ -1,0 +1,75 @@
+"""Scoring: answers in; the verdict, its trace and every sentence about it out.
+
+Pure functions over plain data: no database, no request, no randomness. The numbers, the
+gates and the words come from the questionnaire edition's content (`Rubric`), so an
+administrator can tune them without touching code; the rules live in this package, one
+computation whose every step is kept in a trace (docs/scoring.md explains them in words):
+
+- rubric.py    what the scoring reads: questions, options, settings, gates, the business
+- points.py    what each answer earns for an audience, and the dimension scores
+- gates.py     the seeds' principles as gates, weak dimensions, and the ceiling they set
+- assess.py    one market's whole computation, kept as a `MarketTrace`
+- plan.py      the steps, each the best safe answer to its questions, ranked by what it adds
+- trace.py     the trace's entries and the result types
+- wording.py   every sentence, rendered from the trace
+- examples.py  worked examples: realistic businesses and what the scoring makes of them
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from questionnaire.scoring.assess import market_trace
+from questionnaire.scoring.plan import plan
+from questionnaire.scoring.rubric import Answers, Profile, Rubric
+from questionnaire.scoring.trace import AuditResult, MarketTrace, Outcome, Trace, Verdict
+from questionnaire.scoring.wording import Wording, verdict_of
+
+NO_OVERRIDES: Mapping[str, int] = {}
+
+
+def _markets(
+    rubric: Rubric, answers: Answers, profile: Profile, overrides: Mapping[str, int]
+) -> dict[str, MarketTrace]:
+    return {m: market_trace(rubric, answers, profile, m, overrides) for m in profile.markets}
+
+
+def _outcome(rubric: Rubric, markets: Mapping[str, MarketTrace]) -> Outcome:
+    """The market to start with is the readier one (both, on a tie); the headline's word is
+    its band's: Ready or Advanced is "yes", Foundations "nearly", Not yet "not yet"."""
+    top = max(trace.readiness for trace in markets.values())
+    leading = tuple(m for m, trace in markets.items() if trace.readiness == top)
+    ready = rubric.band_min("ready")
+    if top >= ready:
+        word = (
+            "yes_both"
+            if len(markets) == 2 and min(t.readiness for t in markets.values()) >= ready
+            else "yes"
+        )
+    else:
+        word = "nearly" if top >= rubric.band_min("foundations") else "not_yet"
+    months = rubric.settings["reaudit_months"]["yes" if word == "yes_both" else word]
+    return Outcome(leading, word, months)
+
+
+def verdict(
+    rubric: Rubric, answers: Answers, profile: Profile, overrides: Mapping[str, int] = NO_OVERRIDES
+) -> Verdict:
+    """The figures alone (readiness per market served, dimension scores, the market to start
+    with), for lists: no plan and no words."""
+    markets = _markets(rubric, answers, profile, overrides)
+    return verdict_of(Trace(markets, _outcome(rubric, markets)))
+
+
+def score(
+    rubric: Rubric, answers: Answers, profile: Profile, overrides: Mapping[str, int] = NO_OVERRIDES
+) -> AuditResult:
+    """The verdict with its trace, plan and every sentence about it. `overrides` holds a
+    consultant's figure for a dimension: it replaces the computed score everywhere."""
+    markets = _markets(rubric, answers, profile, overrides)
+    outcome = _outcome(rubric, markets)
+    steps, total = plan(rubric, answers, profile, overrides, markets, outcome.leading)
+    return Wording(rubric, Trace(markets, outcome, steps, total), profile).result()
+
+
+__all__ = ["AuditResult", "Profile", "Rubric", "Verdict", "score", "verdict"]

@@ -1,0 +1,178 @@
+"""The action plan: one step per fix (a gate not met, a weak dimension, an answer that is not
+yet a strength), each giving its questions the best answer that lowers no market the
+business sells to, ranked by what it adds to readiness once the rest of the plan is done."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from questionnaire.scoring.assess import market_trace
+from questionnaire.scoring.points import answer_points, reaches_none
+from questionnaire.scoring.rubric import Answers, OptionSpec, Profile, QuestionSpec, Rubric
+from questionnaire.scoring.trace import FAILED, MarketTrace, PlanTotal, Step
+
+KIND_ORDER = {"gate": 0, "weak": 1, "answer": 2}
+
+
+def plan(
+    rubric: Rubric,
+    answers: Answers,
+    profile: Profile,
+    overrides: Mapping[str, int],
+    markets: Mapping[str, MarketTrace],
+    leading: tuple[str, ...],
+) -> tuple[tuple[Step, ...], PlanTotal | None]:
+    audiences = tuple(dict.fromkeys(markets[m].audience for m in (*leading, *markets)))
+    fixes = []
+    for kind, key, failed, questions in _fixes(rubric, markets):
+        improved = {}
+        for question in questions:
+            better = improve(rubric, question, answers, profile, audiences)
+            if better is not None:
+                improved[question.key] = better
+        if improved:
+            touched = tuple(q for q in questions if q.key in improved)
+            fixes.append((kind, key, failed, touched, improved))
+    if not fixes:
+        return (), None
+
+    def readiness(given: Answers) -> dict[str, int]:
+        return {m: market_trace(rubric, given, profile, m, overrides).readiness for m in markets}
+
+    everything = dict(answers)
+    for *_, improved in fixes:
+        everything.update(improved)
+    after = readiness(everything)
+    steps = []
+    for kind, key, failed, questions, improved in fixes:
+        without = {**everything, **{q.key: tuple(answers.get(q.key, ())) for q in questions}}
+        before = readiness(without)
+        gains = {m: after[m] - before[m] for m in markets}
+        if any(gains.values()):
+            steps.append(Step(kind, key, failed, questions, improved, gains))
+    steps.sort(key=lambda step: _rank(step, leading))
+    now = {m: trace.readiness for m, trace in markets.items()}
+    return tuple(steps), PlanTotal(now, after)
+
+
+def _rank(step: Step, leading: tuple[str, ...]) -> tuple:
+    """By what the step adds for the market to start with (the larger of the two on a tie),
+    then for the other; a failed gate's fix before anything that adds as much."""
+    first = max(step.gains[m] for m in leading)
+    return (-first, -sum(step.gains.values()), not step.failed, KIND_ORDER[step.kind],
+            step.questions[0].number)  # fmt: skip
+
+
+def _fixes(rubric: Rubric, markets: Mapping[str, MarketTrace]) -> list[tuple]:
+    """(kind, key, failed, questions): the gates not met in any market (failed first), then
+    the weak dimensions, then every other answer that is not a strength or is not known;
+    each question in one fix only."""
+    claimed: set[str] = set()
+    fixes = []
+
+    def claim(kind: str, key: str, failed: bool, questions) -> None:
+        fresh = tuple(dict.fromkeys(q for q in questions if q.key not in claimed))
+        if fresh:
+            claimed.update(q.key for q in fresh)
+            fixes.append((kind, key, failed, tuple(sorted(fresh, key=lambda q: q.number))))
+
+    gates: dict[str, tuple[bool, list[QuestionSpec]]] = {}
+    for trace in markets.values():
+        for gate in trace.gates:
+            if gate.not_met:
+                failed, questions = gates.get(gate.gate.key, (False, []))
+                questions += [facet.question for facet in gate.not_met]
+                gates[gate.gate.key] = (failed or gate.state == FAILED, questions)
+    for key, (failed, questions) in sorted(gates.items(), key=lambda item: not item[1][0]):
+        claim("gate", key, failed, questions)
+    for trace in markets.values():
+        for weak in trace.weak:
+            claim("weak", weak.dimension.dimension, False, [a.question for a in weak.causes])
+    strong = rubric.settings["strong_from"]
+    for question in rubric.questions:
+        answers = [trace.answers[question.key] for trace in markets.values()]
+        if any(a.gap or a.points < strong for a in answers):
+            claim("answer", question.key, False, [question])
+    return fixes
+
+
+def improve(
+    rubric: Rubric,
+    question: QuestionSpec,
+    answers: Answers,
+    profile: Profile,
+    audiences: tuple[str, ...],
+) -> tuple[str, ...] | None:
+    """The best answer to this question that earns no fewer points for any audience the
+    business reaches (the first one first); None when there is none better."""
+    current = tuple(answers.get(question.key, ()))
+    if question.multiple and rubric.focus(question):
+        better = _best_choices(rubric, question, current, profile, audiences)
+    elif question.multiple:
+        better = _added_up(rubric, question, current, profile, audiences[0])
+    else:
+        better = _best_single(question, current, rubric, answers, profile, audiences)
+    if better is None or set(better) == set(current):
+        return None
+    trial = {question.key: better}
+    for audience in audiences:
+        was = answer_points(rubric, question, answers, audience, profile).points
+        if answer_points(rubric, question, trial, audience, profile).points < was:
+            return None
+    return better
+
+
+def _best_single(question, current, rubric, answers, profile, audiences):
+    was = [answer_points(rubric, question, answers, a, profile).points for a in audiences]
+    safe = [
+        option
+        for option in question.real_options
+        if all(option.points(a, profile.sector) >= w for a, w in zip(audiences, was, strict=True))
+    ]
+    if not safe:
+        return None
+    best = max(safe, key=lambda o: tuple(o.points(a, profile.sector) for a in audiences))
+    return (best.key,)
+
+
+def _best_choices(rubric, question, current, profile, audiences):
+    """Keep what reaches someone, add the best option for each audience whose best choice is
+    not yet a strength, and keep to the limit (each audience's best first)."""
+    focus = rubric.focus(question)
+    strong = rubric.settings["strong_from"]
+    threshold = focus.get("fit_threshold")
+    chosen = [question.options_by_key[k] for k in current if k in question.options_by_key]
+    keep = [
+        o
+        for o in chosen
+        if o in question.real_options
+        and not (threshold is not None and reaches_none(o, threshold, profile))
+    ]
+
+    def value(option: OptionSpec, audience: str) -> int:
+        return option.points(audience, profile.sector)
+
+    for audience in audiences:
+        if max((value(o, audience) for o in keep), default=0) < strong:
+            top = max(question.real_options, key=lambda o: value(o, audience))
+            if top not in keep:
+                keep.append(top)
+    firsts = [max(keep, key=lambda o: value(o, a)) for a in audiences]
+    rest = sorted(keep, key=lambda o: -max(value(o, a) for a in audiences))
+    ordered = list(dict.fromkeys([*firsts, *rest]))[: focus["limit"]]
+    return tuple(o.key for o in question.options if o in ordered)
+
+
+def _added_up(rubric, question, current, profile, audience):
+    """For a question whose choices add up: add the most valuable ones until it is a
+    strength (no more: a step should ask for what makes the difference)."""
+    chosen = [k for k in current if k in question.options_by_key]
+    chosen = [k for k in chosen if question.options_by_key[k] in question.real_options]
+    total = sum(question.options_by_key[k].points(audience, profile.sector) for k in chosen)
+    for option in sorted(question.real_options, key=lambda o: -o.points(audience, profile.sector)):
+        if total >= rubric.settings["strong_from"]:
+            break
+        if option.key not in chosen and option.points(audience, profile.sector) > 0:
+            chosen.append(option.key)
+            total += option.points(audience, profile.sector)
+    return tuple(o.key for o in question.options if o.key in chosen)

@@ -1,0 +1,122 @@
+"""The numbers: what each answer earns for an audience (0-100), and the dimension scores."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from questionnaire.scoring.rubric import (
+    DIMENSIONS,
+    Answers,
+    OptionSpec,
+    Profile,
+    QuestionSpec,
+    Rubric,
+    chosen_options,
+    is_gap,
+)
+from questionnaire.scoring.trace import (
+    GAP,
+    PARTIAL,
+    STRENGTH,
+    WEAKNESS,
+    AnswerPoints,
+    DimensionScore,
+    Penalty,
+)
+
+
+def answer_points(
+    rubric: Rubric, question: QuestionSpec, answers: Answers, audience: str, profile: Profile
+) -> AnswerPoints:
+    """What this answer earns for this audience. The same few answers come up again and
+    again (the plan re-scores an audit many times), so each is worked out once."""
+    keys = tuple(answers.get(question.key, ()))
+    key = (keys, audience, profile.sector, profile.audiences)
+    found = question.memo.get(key)
+    if found is None:
+        found = question.memo[key] = _answer_points(rubric, question, keys, audience, profile)
+    return found
+
+
+def _answer_points(
+    rubric: Rubric, question: QuestionSpec, keys: tuple[str, ...], audience: str, profile: Profile
+) -> AnswerPoints:
+    chosen = chosen_options(question, {question.key: keys})
+    if is_gap(chosen):
+        return AnswerPoints(question, audience, chosen, 0, GAP)
+    value = {option.key: option.points(audience, profile.sector) for option in chosen}
+    best = max(chosen, key=lambda option: value[option.key])
+    if any(option.is_everywhere for option in chosen):
+        best = next(option for option in chosen if option.is_everywhere)
+        return _earned(rubric, question, audience, chosen, 0, best, 0, ())
+    focus = rubric.focus(question)
+    if focus:
+        penalties = _focus_penalties(focus, chosen, value, profile)
+        points = max(0, value[best.key] - sum(p.points for p in penalties))
+    elif question.multiple:  # several complementary things: they add up
+        penalties, points = (), min(100, sum(value.values()))
+    else:
+        penalties, points = (), value[best.key]
+    return _earned(rubric, question, audience, chosen, points, best, value[best.key], penalties)
+
+
+def _earned(rubric, question, audience, chosen, points, best, best_points, penalties):
+    if points >= rubric.settings["strong_from"]:
+        effect = STRENGTH
+    elif points >= rubric.settings["partial_from"]:
+        effect = PARTIAL
+    else:
+        effect = WEAKNESS
+    return AnswerPoints(question, audience, chosen, points, effect, best, best_points, penalties)
+
+
+def _focus_penalties(
+    focus: Mapping, chosen: tuple[OptionSpec, ...], value: Mapping[str, int], profile: Profile
+) -> tuple[Penalty, ...]:
+    """A best-choice question keeps its best choice's points, less a cost for each choice
+    beyond the limit (a small business spread over every stage or network keeps up none of
+    them well) and, for networks, for each one that reaches none of its audiences."""
+    penalties = []
+    beyond = sorted(chosen, key=lambda option: -value[option.key])[focus["limit"] :]
+    if beyond:
+        cost = focus["penalty"] * len(beyond)
+        penalties.append(Penalty("beyond_limit", tuple(beyond), cost, focus["limit"]))
+    threshold = focus.get("fit_threshold")
+    if threshold is not None:
+        nowhere = tuple(o for o in chosen if reaches_none(o, threshold, profile))
+        if nowhere:
+            penalties.append(
+                Penalty("reaches_none", nowhere, focus["misfit_penalty"] * len(nowhere))
+            )
+    return tuple(penalties)
+
+
+def reaches_none(option: OptionSpec, threshold: int, profile: Profile) -> bool:
+    """A network whose fit is below the threshold for every audience the business reaches."""
+    return "fit" in option.traits and all(
+        option.points(audience, profile.sector) < threshold for audience in profile.audiences
+    )
+
+
+def dimension_scores(
+    rubric: Rubric, points: Mapping[str, AnswerPoints], overrides: Mapping[str, int]
+) -> dict[str, DimensionScore]:
+    """Each dimension: the weighted mean of its answers' points (a gap counts as 0), or the
+    consultant's figure where they set one; weak below the floor."""
+    floor = rubric.settings["weak_dimension"]["floor"]
+    scores = {}
+    for dimension in DIMENSIONS:
+        questions = rubric.questions_in[dimension]
+        weights = sum(q.weight for q in questions)
+        exact = sum(q.weight * points[q.key].points for q in questions) / weights
+        computed = round(exact)
+        if dimension in overrides:
+            score = overrides[dimension]
+            scores[dimension] = DimensionScore(
+                dimension, score, computed, float(score), True, score < floor
+            )
+        else:
+            scores[dimension] = DimensionScore(
+                dimension, computed, computed, exact, False, computed < floor
+            )
+    return scores
