@@ -8,7 +8,7 @@ class Sector(models.TextChoices):
     RETAIL = "retail", "Shop or retail"
     HOSPITALITY = "hospitality", "Café, restaurant, hotel or venue"
     FOOD_DRINK = "food_drink", "Food or drink producer (bakery, brewery, farm, maker)"
-    HEALTH_BEAUTY = "health_beauty", "Health, beauty or fitness"
+    HEALTH_BEAUTY = "health_beauty", "Health, beauty or fitness (salons, tattoo, clinics, gyms)"
     PET_PERSONAL = "pet_personal", "Pet care or personal services (grooming, tutoring, cleaning homes)"
     TRADES = "trades", "Trades, building or home services"
     ARCHITECTURE = "architecture", "Architecture, interiors or property"

@@ -19,13 +19,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from questionnaire.scoring.assess import market_trace
+from questionnaire.scoring.assess import figures_of, market_trace, points_for
 from questionnaire.scoring.plan import plan
 from questionnaire.scoring.rubric import Answers, Profile, Rubric
-from questionnaire.scoring.trace import AuditResult, MarketTrace, Outcome, Trace, Verdict
-from questionnaire.scoring.wording import Wording, verdict_of
+from questionnaire.scoring.trace import (
+    AuditResult,
+    MarketTrace,
+    Outcome,
+    Readiness,
+    Trace,
+    Verdict,
+)
+from questionnaire.scoring.wording import Wording
 
 NO_OVERRIDES: Mapping[str, int] = {}
+
+
+def readiness_in_band(rubric: Rubric, market: str, score: int) -> Readiness:
+    band = rubric.band_for(score)
+    return Readiness(market, score, band["key"], band["label"])
 
 
 def _markets(
@@ -34,18 +46,14 @@ def _markets(
     return {m: market_trace(rubric, answers, profile, m, overrides) for m in profile.markets}
 
 
-def _outcome(rubric: Rubric, markets: Mapping[str, MarketTrace]) -> Outcome:
+def _outcome(rubric: Rubric, readiness: Mapping[str, int]) -> Outcome:
     """The market to start with is the readier one (both, on a tie); the headline's word is
     its band's: Ready or Advanced is "yes", Foundations "nearly", Not yet "not yet"."""
-    top = max(trace.readiness for trace in markets.values())
-    leading = tuple(m for m, trace in markets.items() if trace.readiness == top)
+    top = max(readiness.values())
+    leading = tuple(m for m, figure in readiness.items() if figure == top)
     ready = rubric.band_min("ready")
     if top >= ready:
-        word = (
-            "yes_both"
-            if len(markets) == 2 and min(t.readiness for t in markets.values()) >= ready
-            else "yes"
-        )
+        word = "yes_both" if len(readiness) == 2 and min(readiness.values()) >= ready else "yes"
     else:
         word = "nearly" if top >= rubric.band_min("foundations") else "not_yet"
     months = rubric.settings["reaudit_months"]["yes" if word == "yes_both" else word]
@@ -56,9 +64,21 @@ def verdict(
     rubric: Rubric, answers: Answers, profile: Profile, overrides: Mapping[str, int] = NO_OVERRIDES
 ) -> Verdict:
     """The figures alone (readiness per market served, dimension scores, the market to start
-    with), for lists: no plan and no words."""
-    markets = _markets(rubric, answers, profile, overrides)
-    return verdict_of(Trace(markets, _outcome(rubric, markets)))
+    with), for lists: no trace, no plan and no words."""
+    figures = {
+        m: figures_of(
+            rubric, points_for(rubric, answers, profile, profile.audience_of(m)), m, overrides
+        )
+        for m in profile.markets
+    }
+    readiness = {m: figure[0] for m, figure in figures.items()}
+    outcome = _outcome(rubric, readiness)
+    return Verdict(
+        {m: readiness_in_band(rubric, m, r) for m, r in readiness.items()},
+        {m: figure[1] for m, figure in figures.items()},
+        outcome.leading,
+        outcome.word,
+    )
 
 
 def score(
@@ -67,9 +87,9 @@ def score(
     """The verdict with its trace, plan and every sentence about it. `overrides` holds a
     consultant's figure for a dimension: it replaces the computed score everywhere."""
     markets = _markets(rubric, answers, profile, overrides)
-    outcome = _outcome(rubric, markets)
-    steps, total = plan(rubric, answers, profile, overrides, markets, outcome.leading)
-    return Wording(rubric, Trace(markets, outcome, steps, total), profile).result()
+    outcome = _outcome(rubric, {m: trace.readiness for m, trace in markets.items()})
+    steps = plan(rubric, answers, profile, overrides, markets, outcome.leading)
+    return Wording(rubric, Trace(markets, outcome, steps), profile).result()
 
 
 __all__ = ["AuditResult", "Profile", "Rubric", "Verdict", "score", "verdict"]

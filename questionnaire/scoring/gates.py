@@ -2,17 +2,19 @@
 readiness.
 
 A gate looks at every answer that bears on its principle, one facet per question, so no
-single answer or tick decides it: with two facets missing it fails, with one it is short.
-Every question behind a gate not met or a weak dimension is one problem, counted once
-however many rules it breaks; one problem keeps readiness below Ready, two keep it in Not
-yet, and each further problem lowers the ceiling again.
+single answer or tick decides it: with two facets missing it fails, with any facet missing
+or not known yet it is short.
+
+A failed gate, or two weak dimensions, hold readiness in Not yet; a gate not fully met, or
+one weak dimension, hold it below Ready. Every question behind them is named once, however
+many rules it breaks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from questionnaire.scoring.rubric import Facet, Rubric
+from questionnaire.scoring.rubric import Facet, GateSpec, Rubric
 from questionnaire.scoring.trace import (
     FAILED,
     MET,
@@ -28,30 +30,38 @@ from questionnaire.scoring.trace import (
 )
 
 
+def applies(gate: GateSpec, audience: str) -> bool:
+    return bool(gate.facets) and gate.audience in ("", audience)
+
+
 def gate_results(
     rubric: Rubric, answers: Mapping[str, AnswerPoints], audience: str
 ) -> tuple[GateResult, ...]:
     """Every gate that applies to a presence talking to this audience."""
-    results = []
-    for gate in rubric.gates:
-        if not gate.facets or gate.audience not in ("", audience):
-            continue
-        facets = tuple(
-            FacetResult(
-                answers[f.question].question, _status(f, answers[f.question]), answers[f.question]
-            )
-            for f in gate.facets
-        )
-        missing = sum(facet.status == MISSING for facet in facets)
-        if all(facet.status == MET for facet in facets):
-            state = MET
-        else:
-            state = FAILED if missing >= gate.fail_at else SHORT
-        results.append(GateResult(gate, state, facets))
-    return tuple(results)
+    return tuple(_judged(gate, answers) for gate in rubric.gates if applies(gate, audience))
 
 
-def _status(facet: Facet, answer: AnswerPoints) -> str:
+def _judged(gate: GateSpec, answers: Mapping[str, AnswerPoints]) -> GateResult:
+    facets = []
+    for facet in gate.facets:
+        answer = answers[facet.question]
+        facets.append(FacetResult(answer.question, facet_status(facet, answer), answer))
+    not_met = tuple(facet for facet in facets if facet.status != MET)
+    missing = sum(facet.status == MISSING for facet in facets)
+    return GateResult(gate, gate_state(gate, len(not_met), missing), tuple(facets), not_met)
+
+
+def gate_state(gate: GateSpec, not_met: int, missing: int) -> str:
+    """Failed with `fail_at` facets missing; short with any facet missing or unknown."""
+    if missing >= gate.fail_at:
+        return FAILED
+    return SHORT if not_met else MET
+
+
+def facet_status(facet: Facet, answer: AnswerPoints) -> str:
+    if facet.most:  # nothing chosen yet is nothing spread thin
+        spread = len(answer.chosen) > facet.most or any(o.is_everywhere for o in answer.chosen)
+        return MISSING if spread else MET
     if answer.gap:
         return UNKNOWN  # "I don't know" is something to find out, not a failure
     if facet.trait and any(option.carries(facet.trait) for option in answer.chosen):
@@ -59,34 +69,33 @@ def _status(facet: Facet, answer: AnswerPoints) -> str:
     return MET if answer.best_points >= facet.least else MISSING
 
 
+def holds_down(rubric: Rubric, answer: AnswerPoints) -> bool:
+    """Whether an answer is behind its dimension's weakness: not known, or a weak answer."""
+    return answer.gap or answer.points < rubric.settings["partial_from"]
+
+
 def weak_dimensions(
     rubric: Rubric, answers: Mapping[str, AnswerPoints], dimensions: Mapping[str, DimensionScore]
 ) -> tuple[WeakDimension, ...]:
-    """The dimensions below the floor, each with the answers that hold it there."""
+    """The dimensions below the floor, each with the answers that hold it down (none, when a
+    consultant's figure makes it weak while the answers are fine)."""
     floor = rubric.settings["weak_dimension"]["floor"]
-    below = rubric.settings["partial_from"]
-    weak = []
-    for key, dimension in dimensions.items():
-        if dimension.weak:
-            causes = (
-                ()
-                if dimension.overridden
-                else tuple(
-                    answers[q.key]
-                    for q in rubric.questions_in[key]
-                    if answers[q.key].gap or answers[q.key].points < below
-                )
-            )
-            weak.append(WeakDimension(dimension, causes, floor))
-    return tuple(weak)
+    return tuple(
+        WeakDimension(
+            score,
+            tuple(a for q in rubric.questions_in[key] if holds_down(rubric, a := answers[q.key])),
+            floor,
+        )
+        for key, score in dimensions.items()
+        if score.weak
+    )
 
 
 def problems(gates: tuple[GateResult, ...], weak: tuple[WeakDimension, ...]) -> tuple[Problem, ...]:
     """The questions behind every gate not met and every weak dimension, each once, failed
     gates' first."""
     found: dict[str, tuple[int, list]] = {}
-    ordered = sorted(gates, key=lambda gate: gate.state != FAILED)
-    for gate in ordered:
+    for gate in sorted(gates, key=lambda gate: gate.state != FAILED):
         for facet in gate.not_met:
             found.setdefault(facet.question.key, (facet.question.number, []))[1].append(gate)
     for dimension in weak:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from questionnaire.scoring.assess import market_trace
-from questionnaire.scoring.points import answer_points, reaches_none
+from questionnaire.scoring.assess import points_for, readiness_of
+from questionnaire.scoring.points import answer_points, reaches_few
 from questionnaire.scoring.rubric import Answers, OptionSpec, Profile, QuestionSpec, Rubric
-from questionnaire.scoring.trace import FAILED, MarketTrace, PlanTotal, Step
+from questionnaire.scoring.trace import FAILED, MarketTrace, Step
 
 KIND_ORDER = {"gate": 0, "weak": 1, "answer": 2}
 
@@ -21,7 +21,7 @@ def plan(
     overrides: Mapping[str, int],
     markets: Mapping[str, MarketTrace],
     leading: tuple[str, ...],
-) -> tuple[tuple[Step, ...], PlanTotal | None]:
+) -> tuple[Step, ...]:
     audiences = tuple(dict.fromkeys(markets[m].audience for m in (*leading, *markets)))
     fixes = []
     for kind, key, failed, questions in _fixes(rubric, markets):
@@ -34,25 +34,27 @@ def plan(
             touched = tuple(q for q in questions if q.key in improved)
             fixes.append((kind, key, failed, touched, improved))
     if not fixes:
-        return (), None
-
-    def readiness(given: Answers) -> dict[str, int]:
-        return {m: market_trace(rubric, given, profile, m, overrides).readiness for m in markets}
+        return ()
 
     everything = dict(answers)
     for *_, improved in fixes:
         everything.update(improved)
-    after = readiness(everything)
+    # Each market's answers scored once with every fix, then each fix's questions put back
+    # as they were: what the step adds once the rest of the plan is done.
+    done = {m: points_for(rubric, everything, profile, t.audience) for m, t in markets.items()}
+    caches: dict[str, dict] = {m: {} for m in markets}
+    after = {m: readiness_of(rubric, done[m], m, overrides, caches[m]) for m in markets}
     steps = []
     for kind, key, failed, questions, improved in fixes:
-        without = {**everything, **{q.key: tuple(answers.get(q.key, ())) for q in questions}}
-        before = readiness(without)
-        gains = {m: after[m] - before[m] for m in markets}
-        if any(gains.values()):
-            steps.append(Step(kind, key, failed, questions, improved, gains))
+        gains = {}
+        for m, trace in markets.items():
+            without = {**done[m], **{q.key: trace.answers[q.key] for q in questions}}
+            gains[m] = after[m] - readiness_of(rubric, without, m, overrides, caches[m])
+        limits = tuple(rubric.focus(q)["limit"] for q in questions if rubric.focus(q))
+        if max(gains.values()) >= rubric.settings["least_gain"]:
+            steps.append(Step(kind, key, failed, questions, improved, gains, limits))
     steps.sort(key=lambda step: _rank(step, leading))
-    now = {m: trace.readiness for m, trace in markets.items()}
-    return tuple(steps), PlanTotal(now, after)
+    return tuple(steps)
 
 
 def _rank(step: Step, leading: tuple[str, ...]) -> tuple:
@@ -106,6 +108,13 @@ def improve(
     """The best answer to this question that earns no fewer points for any audience the
     business reaches (the first one first); None when there is none better."""
     current = tuple(answers.get(question.key, ()))
+    key = ("improve", current, audiences, profile.sector, profile.audiences)
+    if key not in question.memo:
+        question.memo[key] = _improve(rubric, question, current, answers, profile, audiences)
+    return question.memo[key]
+
+
+def _improve(rubric, question, current, answers, profile, audiences):
     if question.multiple and rubric.focus(question):
         better = _best_choices(rubric, question, current, profile, audiences)
     elif question.multiple:
@@ -136,18 +145,13 @@ def _best_single(question, current, rubric, answers, profile, audiences):
 
 
 def _best_choices(rubric, question, current, profile, audiences):
-    """Keep what reaches someone, add the best option for each audience whose best choice is
-    not yet a strength, and keep to the limit (each audience's best first)."""
+    """Keep what reaches someone the business sells to, add the best option for each
+    audience whose best choice is not yet a strength, and keep to the limit (each
+    audience's best first)."""
     focus = rubric.focus(question)
-    strong = rubric.settings["strong_from"]
-    threshold = focus.get("fit_threshold")
+    strong, below = rubric.settings["strong_from"], rubric.settings["partial_from"]
     chosen = [question.options_by_key[k] for k in current if k in question.options_by_key]
-    keep = [
-        o
-        for o in chosen
-        if o in question.real_options
-        and not (threshold is not None and reaches_none(o, threshold, profile))
-    ]
+    keep = [o for o in chosen if o in question.real_options and not reaches_few(o, profile, below)]
 
     def value(option: OptionSpec, audience: str) -> int:
         return option.points(audience, profile.sector)

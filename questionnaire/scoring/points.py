@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from questionnaire.scoring.rubric import (
     DIMENSIONS,
@@ -74,49 +74,42 @@ def _focus_penalties(
     focus: Mapping, chosen: tuple[OptionSpec, ...], value: Mapping[str, int], profile: Profile
 ) -> tuple[Penalty, ...]:
     """A best-choice question keeps its best choice's points, less a cost for each choice
-    beyond the limit (a small business spread over every stage or network keeps up none of
-    them well) and, for networks, for each one that reaches none of its audiences."""
-    penalties = []
+    beyond the limit: a small business spread over every stage or network keeps up none of
+    them well. (The lowest-scoring choices are the ones beyond it.)"""
     beyond = sorted(chosen, key=lambda option: -value[option.key])[focus["limit"] :]
-    if beyond:
-        cost = focus["penalty"] * len(beyond)
-        penalties.append(Penalty("beyond_limit", tuple(beyond), cost, focus["limit"]))
-    threshold = focus.get("fit_threshold")
-    if threshold is not None:
-        nowhere = tuple(o for o in chosen if reaches_none(o, threshold, profile))
-        if nowhere:
-            penalties.append(
-                Penalty("reaches_none", nowhere, focus["misfit_penalty"] * len(nowhere))
-            )
-    return tuple(penalties)
+    if not beyond:
+        return ()
+    cost = focus["penalty"] * len(beyond)
+    return (Penalty("beyond_limit", tuple(beyond), cost, focus["limit"], focus["penalty"]),)
 
 
-def reaches_none(option: OptionSpec, threshold: int, profile: Profile) -> bool:
-    """A network whose fit is below the threshold for every audience the business reaches."""
+def reaches_few(option: OptionSpec, profile: Profile, below: int) -> bool:
+    """A network that earns less than `below` for every audience the business reaches."""
     return "fit" in option.traits and all(
-        option.points(audience, profile.sector) < threshold for audience in profile.audiences
+        option.points(audience, profile.sector) < below for audience in profile.audiences
     )
+
+
+def dimension_exact(answers: Iterable[AnswerPoints]) -> float:
+    """A dimension's score before rounding: the weighted mean of its answers' points (a gap
+    counts as 0)."""
+    total = weights = 0.0
+    for answer in answers:
+        total += answer.question.weight * answer.points
+        weights += answer.question.weight
+    return total / weights
 
 
 def dimension_scores(
     rubric: Rubric, points: Mapping[str, AnswerPoints], overrides: Mapping[str, int]
 ) -> dict[str, DimensionScore]:
-    """Each dimension: the weighted mean of its answers' points (a gap counts as 0), or the
-    consultant's figure where they set one; weak below the floor."""
+    """Each dimension's score, or the consultant's figure where they set one; weak below the
+    floor."""
     floor = rubric.settings["weak_dimension"]["floor"]
     scores = {}
     for dimension in DIMENSIONS:
-        questions = rubric.questions_in[dimension]
-        weights = sum(q.weight for q in questions)
-        exact = sum(q.weight * points[q.key].points for q in questions) / weights
-        computed = round(exact)
-        if dimension in overrides:
-            score = overrides[dimension]
-            scores[dimension] = DimensionScore(
-                dimension, score, computed, float(score), True, score < floor
-            )
-        else:
-            scores[dimension] = DimensionScore(
-                dimension, computed, computed, exact, False, computed < floor
-            )
+        computed = round(dimension_exact(points[q.key] for q in rubric.questions_in[dimension]))
+        score = overrides.get(dimension, computed)
+        overridden = dimension in overrides
+        scores[dimension] = DimensionScore(dimension, score, computed, overridden, score < floor)
     return scores

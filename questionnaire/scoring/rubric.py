@@ -12,6 +12,7 @@ DIMENSIONS = ("customers", "value", "network_fit", "sustainability", "success")
 MODELS = ("b2c", "b2b")  # the markets: selling to consumers, selling to businesses
 AUDIENCES = ("consumers", "businesses")
 AUDIENCE_OF_MODEL = {"b2c": "consumers", "b2b": "businesses"}
+MODEL_OF_AUDIENCE = {audience: model for model, audience in AUDIENCE_OF_MODEL.items()}
 MODELS_FOR_SELLS_TO = {"consumers": ("b2c",), "businesses": ("b2b",), "both": ("b2c", "b2b")}
 SAME = "same"  # the business reaches on social media the people who pay it
 
@@ -19,9 +20,15 @@ SAME = "same"  # the business reaches on social media the people who pay it
 @dataclass(frozen=True)
 class Profile:
     """What the scoring needs to know of the business: whom it sells to (only those markets
-    are scored), whom it means to reach on social media when that is someone else (a
-    recruiter paid by employers who talks to candidates), its sector (networks fit sectors
-    differently) and its size (advice for a sole trader is not advice for a team)."""
+    are scored), whom it means to reach on social media when that is not simply its buyers,
+    its sector (networks fit sectors differently) and its size (advice for a sole trader is
+    not advice for a team).
+
+    `reach` narrows or moves the audience: a business selling to both that means to reach
+    only one of them is scored for that market alone (a joiner who sells to homeowners and
+    two builders but posts for homeowners); a business paid by one audience that talks to
+    the other is scored for its market, judged on the audience it talks to (a recruiter paid
+    by employers who talks to candidates)."""
 
     sells_to: str
     sector: str = "other"
@@ -30,11 +37,18 @@ class Profile:
 
     @property
     def markets(self) -> tuple[str, ...]:
-        return MODELS_FOR_SELLS_TO[self.sells_to]
+        sold = MODELS_FOR_SELLS_TO[self.sells_to]
+        if self.reach == SAME or len(sold) == 1:
+            return sold
+        return (MODEL_OF_AUDIENCE[self.reach],)
 
     def audience_of(self, market: str) -> str:
         """Whom a market's presence talks to: its buyers, unless the business reaches others."""
         return AUDIENCE_OF_MODEL[market] if self.reach == SAME else self.reach
+
+    def reaches_others(self, market: str) -> bool:
+        """Whether this market's presence talks to people other than its buyers."""
+        return self.audience_of(market) != AUDIENCE_OF_MODEL[market]
 
     @cached_property
     def audiences(self) -> tuple[str, ...]:
@@ -98,11 +112,13 @@ class QuestionSpec:
 @dataclass(frozen=True)
 class Facet:
     """One answer a gate looks at: met when a chosen option carries `trait`, or when the best
-    chosen option earns at least `least` points for the market's audience."""
+    chosen option earns at least `least` points for the market's audience; with `most`, met
+    when no more than that many options are chosen (and not "all of them")."""
 
     question: str
     trait: str = ""
     least: int = 101
+    most: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,7 +182,12 @@ class Rubric:
         gates = []
         for key, gate in self.settings["gates"].items():
             facets = tuple(
-                Facet(facet["question"], facet.get("trait", ""), facet.get("least", 101))
+                Facet(
+                    facet["question"],
+                    facet.get("trait", ""),
+                    facet.get("least", 101),
+                    facet.get("most", 0),
+                )
                 for facet in gate["facets"]
                 if facet["question"] in self.questions_by_key
             )
@@ -189,15 +210,13 @@ class Rubric:
     def band_min(self, key: str) -> int:
         return next(band["min"] for band in self.settings["bands"] if band["key"] == key)
 
-    def ceiling(self, problems: int) -> int:
-        """The highest readiness `problems` problems allow: one keeps it below Ready, two in
-        Not yet, and each one more lowers it further."""
+    def ceiling(self, failed: bool, short: bool) -> int:
+        """The highest readiness allowed: Not yet's top with a failed gate or two weak
+        dimensions, below Ready with a gate not fully met or one weak dimension."""
         rule = self.settings["ceilings"]
-        if problems == 0:
-            return 100
-        if problems == 1:
-            return rule["one_problem"]
-        return max(0, rule["two_problems"] - rule["each_further"] * (problems - 2))
+        if failed:
+            return rule["failed"]
+        return rule["short"] if short else 100
 
 
 Answers = Mapping[str, Sequence[str]]  # question key -> chosen option keys

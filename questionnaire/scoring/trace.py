@@ -17,13 +17,13 @@ MISSING, UNKNOWN = "missing", "unknown"  # a facet's, besides met
 
 @dataclass(frozen=True, eq=False)
 class Penalty:
-    """Points a multiple-choice answer loses: for choices beyond the limit, or for networks
-    that reach none of the business's audiences."""
+    """Points a multiple-choice answer loses for choices beyond the limit."""
 
-    kind: str  # "beyond_limit" or "reaches_none"
+    kind: str  # "beyond_limit"
     options: tuple[OptionSpec, ...]
     points: int  # lost, in all
     limit: int = 0
+    each: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,16 +46,15 @@ class AnswerPoints:
     def figures(self) -> set[int]:
         found = {self.points, self.question.number, 100}
         for penalty in self.penalties:
-            found |= {penalty.points, penalty.limit, len(self.chosen)}
+            found |= {penalty.points, penalty.limit, penalty.each, len(self.chosen)}
         return found
 
 
 @dataclass(frozen=True, eq=False)
 class DimensionScore:
     dimension: str
-    score: int  # what readiness uses: the consultant's figure when there is one
+    score: int  # what readiness adds up: the consultant's figure when there is one
     computed: int  # from the answers
-    exact: float  # the score before rounding, which readiness adds up
     overridden: bool = False
     weak: bool = False
 
@@ -75,10 +74,7 @@ class GateResult:
     gate: GateSpec
     state: str  # met, short or failed
     facets: tuple[FacetResult, ...]
-
-    @property
-    def not_met(self) -> tuple[FacetResult, ...]:
-        return tuple(facet for facet in self.facets if facet.status != MET)
+    not_met: tuple[FacetResult, ...] = ()  # the facets missing or not known yet
 
     def figures(self) -> set[int]:
         return {facet.question.number for facet in self.facets}
@@ -156,20 +152,10 @@ class Step:
     questions: tuple[QuestionSpec, ...]
     improved: Mapping[str, tuple[str, ...]]  # question key -> the answer it would give
     gains: Mapping[str, int]  # market -> readiness points
+    limits: tuple[int, ...] = ()  # how many choices its questions' focus rules allow
 
     def figures(self) -> set[int]:
-        return set(self.gains.values()) | {q.number for q in self.questions}
-
-
-@dataclass(frozen=True, eq=False)
-class PlanTotal:
-    """Readiness now and once every step is done, per market."""
-
-    now: Mapping[str, int]
-    after: Mapping[str, int]
-
-    def figures(self) -> set[int]:
-        return set(self.now.values()) | set(self.after.values())
+        return set(self.gains.values()) | {q.number for q in self.questions} | set(self.limits)
 
 
 @dataclass(frozen=True, eq=False)
@@ -190,12 +176,9 @@ class Trace:
     markets: Mapping[str, MarketTrace]
     outcome: Outcome
     steps: tuple[Step, ...] = ()
-    total: PlanTotal | None = None
 
     def entries(self) -> list[object]:
         found: list[object] = [self.outcome, *self.steps]
-        if self.total:
-            found.append(self.total)
         for market in self.markets.values():
             found += [market, *market.answers.values(), *market.dimensions.values()]
             found += [*market.gates, *market.weak]
@@ -280,6 +263,7 @@ class MarketView:
     readiness: Readiness | None
     note: Line | None
     not_assessed: str
+    reach: str = ""  # whom it is judged on, when not the buyers
 
 
 @dataclass(frozen=True)
@@ -354,9 +338,9 @@ class AuditResult:
     bands: tuple[BandRange, ...]
     dimensions: tuple[DimensionView, ...]
     steps: tuple[StepView, ...]
-    total: Line | None  # where the whole plan would take readiness
     empty_plan: Line | None  # the one sentence when there is nothing to fix
     rerun: Line | None  # when to run the audit again, when there is a plan
+    weights_note: Line | None  # how readiness weighs the dimensions, where business buyers are
     stages: Line | None
     reaudit_months: int
 
@@ -367,7 +351,7 @@ class AuditResult:
         found += [m.note for m in self.markets if m.note]
         found += [r.line for d in self.dimensions for r in d.reasons]
         found += [s.line for s in self.steps]
-        others = (self.total, self.empty_plan, self.rerun, self.stages)
+        others = (self.empty_plan, self.rerun, self.stages, self.weights_note)
         found += [line for line in others if line]
         return found
 

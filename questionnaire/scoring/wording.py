@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from questionnaire.scoring.points import reaches_none
+from questionnaire.scoring.points import reaches_few
 from questionnaire.scoring.rubric import (
+    AUDIENCE_OF_MODEL,
     DIMENSIONS,
     MODELS,
+    MODELS_FOR_SELLS_TO,
     OptionSpec,
     Profile,
     QuestionSpec,
@@ -16,7 +18,6 @@ from questionnaire.scoring.rubric import (
 )
 from questionnaire.scoring.trace import (
     GAP,
-    PARTIAL,
     STRENGTH,
     AnswerPoints,
     AuditResult,
@@ -33,10 +34,7 @@ from questionnaire.scoring.trace import (
     StepView,
     Trace,
     Verdict,
-    WeakDimension,
 )
-
-WELL, SOME = 70, 50  # how well a network reaches an audience, in the reasons' words
 
 
 def join(items: Sequence[str], last: str = "and") -> str:
@@ -77,6 +75,10 @@ class Wording:
         self.first = trace.markets[trace.outcome.leading[0]]
 
     def audience(self, market: MarketTrace) -> str:
+        """Whom the market's presence talks to, in words: "consumers", "business buyers";
+        "the public" for a business paid by businesses that talks to the public."""
+        if self.profile.reaches_others(market.market):
+            return self.rubric.words("audiences", "reached", market.audience)
         return self.rubric.words("audiences", market.audience)
 
     # --- the whole result -------------------------------------------------------------------
@@ -92,9 +94,9 @@ class Wording:
             bands=self.bands(),
             dimensions=tuple(self.dimension_view(d) for d in DIMENSIONS),
             steps=steps,
-            total=self.total(),
             empty_plan=None if steps else self.empty_plan(),
             rerun=self.rerun() if steps else None,
+            weights_note=self.weights_note(),
             stages=self.stages(),
             reaudit_months=self.trace.outcome.reaudit_months,
         )
@@ -110,17 +112,36 @@ class Wording:
     # --- the headline and the summary -----------------------------------------------------
 
     def headline(self, steps: Sequence[StepView]) -> Line:
+        """The band's word for the market to start with; for a business selling to both, the
+        other market's word too when it differs ("Yes with consumers; not yet with business
+        buyers"), and both named alike on a tie. "Nearly" and "Not yet" name the plan's first
+        step."""
         outcome = self.trace.outcome
         texts = self.rubric.settings["headlines"]
-        if len(outcome.leading) > 1:
-            market = texts["both_markets"]
-        else:
-            market = self.rubric.words("markets", outcome.leading[0], "audience")
-        cites: tuple[object, ...] = (outcome, *(self.trace.markets[m] for m in outcome.leading))
+        first_market = self.trace.markets[outcome.leading[0]]
+        others = [t for m, t in self.trace.markets.items() if m != first_market.market]
         next_topic, first = self.next_topic(steps)
+        cites: tuple[object, ...] = (outcome, *self.trace.markets.values())
         if first is not None and outcome.word in ("nearly", "not_yet"):
             cites += (first,)
-        return Line(texts[outcome.word].format(market=market, next=next_topic), cites)
+        key = outcome.word
+        other_word = ""
+        if others and outcome.word == "yes":
+            key, other_word = "yes_split", texts["words"][self.word_of(others[0])]
+        elif others and outcome.word == "nearly":
+            key = "nearly_both" if self.word_of(others[0]) == "nearly" else "nearly_split"
+        text = texts[key].format(
+            market=self.audience(first_market),
+            other=self.audience(others[0]) if others else "",
+            other_word=other_word,
+            next=next_topic,
+        )
+        return Line(text, cites)
+
+    def word_of(self, market: MarketTrace) -> str:
+        if market.readiness >= self.rubric.band_min("ready"):
+            return "yes"
+        return "nearly" if market.readiness >= self.rubric.band_min("foundations") else "not_yet"
 
     def next_topic(self, steps: Sequence[StepView]) -> tuple[str, Step | None]:
         """What the plan's first step is about; with nothing left to fix in the answers (a
@@ -134,10 +155,13 @@ class Wording:
     def summary(self, steps: Sequence[StepView]) -> tuple[Line, ...]:
         texts = self.rubric.settings["summaries"]
         lines = []
-        failed = {g.gate.key: (g, t) for t in self.trace.markets.values() for g in t.failed_gates}
+        failed: dict[str, list[tuple[GateResult, MarketTrace]]] = {}
+        for trace in self.trace.markets.values():
+            for gate in trace.failed_gates:
+                failed.setdefault(gate.gate.key, []).append((gate, trace))
         if failed:
-            phrases = [self.gate_words(g, t, "failed") for g, t in failed.values()]
-            cites = tuple(g for g, _ in failed.values())
+            phrases = [self.gate_words(*found[0], "failed") for found in failed.values()]
+            cites = tuple(gate for found in failed.values() for gate, _ in found)
             lines.append(Line(texts["failed"].format(gates=join(phrases, "and")), cites))
         lines.append(self.main_sentence(steps))
         for dimension in self.first.dimensions.values():
@@ -159,7 +183,9 @@ class Wording:
         next_topic, first = self.next_topic(steps)
         cites = (*scores.values(), *((first,) if first else ()))
         if all_strong:
-            return Line(texts["across_the_board"].format(next=next_topic), cites)
+            held = self.first.ceiling is not None
+            key = "strong_but_held" if held else "across_the_board"
+            return Line(texts[key].format(next=next_topic), cites)
         best = self.strongest()
         if scores[best].score < strong:
             return Line(texts["no_strength"].format(next=next_topic), cites)
@@ -179,47 +205,49 @@ class Wording:
         views = []
         for model in MODELS:
             texts = self.rubric.settings["markets"][model]
+            audience = self.rubric.words("audiences", AUDIENCE_OF_MODEL[model])
             trace = self.trace.markets.get(model)
-            audience = texts["audience"]
             if trace is None:
-                views.append(
-                    MarketView(model, texts["label"], audience, None, None, texts["not_assessed"])
-                )
+                sold = model in MODELS_FOR_SELLS_TO[self.profile.sells_to]
+                why = texts["not_reached" if sold else "not_assessed"]
+                views.append(MarketView(model, texts["label"], audience, None, None, why))
                 continue
             readiness = Readiness(model, trace.readiness, trace.band["key"], trace.band["label"])
+            label = texts["reach_label" if self.profile.reaches_others(model) else "label"]
             views.append(
-                MarketView(model, texts["label"], audience, readiness, self.note(trace), "")
+                MarketView(model, label, self.audience(trace), readiness, self.note(trace), "")
             )
         return tuple(views)
 
     def note(self, trace: MarketTrace) -> Line | None:
-        """What holds readiness below what the answers add up to, when something does."""
+        """What holds readiness down, when it holds it below what the answers are worth."""
         ceiling = trace.ceiling
         if ceiling is None:
             return None
-        words = self.words
-        count = len(ceiling.problems)
-        problems = words["problem_one"] if count == 1 else words["problem_many"].format(count=count)
         causes = "; ".join(self.problem_words(problem, trace) for problem in ceiling.problems)
-        text = words["note"].format(
-            raw=ceiling.raw, ceiling=ceiling.ceiling, problems=problems, causes=causes
-        )
+        failed = ceiling.ceiling < self.rubric.band_min("foundations")
+        template = self.words["note_failed" if failed else "note_short"]
         cites = (ceiling, trace, *(by for p in ceiling.problems for by in p.found_by))
-        return Line(text, cites)
+        return Line(template.format(ceiling=ceiling.ceiling, causes=causes), cites)
 
     def problem_words(self, problem: Problem, trace: MarketTrace) -> str:
+        """One problem in a few words: what the answer lacks for the gate it fails, "you
+        don't know yet …" for an unknown, or the weak dimension it holds down."""
         found = problem.found_by[0]
-        if isinstance(found, WeakDimension):
+        answer = trace.answers.get(problem.key)
+        audience = self.audience(trace)
+        if answer is not None and answer.gap:
+            text = self.rubric.words("topics", problem.key, "unknown").format(audience=audience)
+        elif isinstance(found, GateResult):
+            phrases = self.rubric.words("gates_words", found.gate.key, "missing")
+            text = phrases[problem.key].format(audience=audience)
+        else:
             label = self.rubric.words("dimensions", found.dimension.dimension, "label")
             if not problem.number:
                 return self.words["weak_override"].format(
                     dimension=label, score=found.dimension.score
                 )
             text = self.words["weak_cause"].format(dimension=label, score=found.dimension.score)
-        else:
-            facet = next(f for f in found.facets if f.question.key == problem.key)
-            phrases = self.rubric.words("gates_words", found.gate.key, facet.status)
-            text = phrases[problem.key].format(audience=self.audience(trace))
         return self.words["cause"].format(text=text, number=problem.number)
 
     def gate_words(self, gate: GateResult, trace: MarketTrace, key: str) -> str:
@@ -240,7 +268,16 @@ class Wording:
         return DimensionView(dimension, label, scores, tuple(reasons))
 
     def answer_reasons(self, key: str) -> list[Reason]:
-        """One answer's reasons: once, or for each market when they say different things."""
+        """One answer's reasons: once, or for each market when they say different things.
+        (The same answers come up again and again: each set is put in words once.)"""
+        markets = self.trace.markets.values()
+        memo_key = ("reasons", self.profile.sector, *(t.answers[key] for t in markets))
+        found = self.rubric.memo.get(memo_key)
+        if found is None:
+            found = self.rubric.memo[memo_key] = self._answer_reasons(key)
+        return found
+
+    def _answer_reasons(self, key: str) -> list[Reason]:
         per_market = [(t, self.reasons_for(t.answers[key], t)) for t in self.trace.markets.values()]
         if len({tuple(r.text for r in reasons) for _, reasons in per_market}) == 1:
             return per_market[0][1]
@@ -265,57 +302,21 @@ class Wording:
         if answer.effect == GAP:
             return [reason(words["gap"].format(question=question.text), GAP)]
         lead = words["chose" if question.multiple else "said"].format(said=quoted(answer.chosen))
-        label = self.rubric.words("dimensions", question.dimension, "label").lower()
         if answer.effect == STRENGTH:
             several = question.multiple and self.rubric.focus(question) and len(answer.chosen) > 1
             text = words["strength_best" if several else "strength"].format(said=lead)
-        elif answer.effect == PARTIAL:
-            text = words["partial"].format(said=lead, points=answer.points)
         else:
-            text = words["weakness"].format(said=lead, points=answer.points, dimension=label)
+            text = words[answer.effect].format(said=lead, points=answer.points)
         found = [reason(text, answer.effect)]
-        found += [reason(line, answer.effect) for line in self.reach_lines(answer, trace)]
         for penalty in answer.penalties:
-            if penalty.kind == "beyond_limit":
-                text = words["beyond_limit"].format(
-                    count=len(answer.chosen), limit=penalty.limit, lost=penalty.points
-                )
-                found.append(reason(text, "weakness"))
+            text = words["beyond_limit"].format(
+                count=len(answer.chosen),
+                limit=penalty.limit,
+                each=penalty.each,
+                lost=penalty.points,
+            )
+            found.append(reason(text, "weakness"))
         return found
-
-    def reach_lines(self, answer: AnswerPoints, trace: MarketTrace) -> list[str]:
-        """For networks: which reach this market's audience well, some of it or few of it;
-        those that reach none of the business's audiences, with the points they cost."""
-        networks = [o for o in answer.chosen if "fit" in o.traits and answer.question.multiple]
-        nowhere = next((p for p in answer.penalties if p.kind == "reaches_none"), None)
-        groups: dict[str, list[OptionSpec]] = {
-            "reaches_well": [],
-            "reaches_some": [],
-            "reaches_few": [],
-        }
-        for option in networks:
-            if nowhere and option in nowhere.options:
-                continue
-            fit = option.points(trace.audience, self.profile.sector)
-            key = (
-                "reaches_well" if fit >= WELL else "reaches_some" if fit >= SOME else "reaches_few"
-            )
-            groups[key].append(option)
-        lines = [
-            self.words[key].format(
-                options=names(options), verb=verb(options), audience=self.audience(trace)
-            )
-            + "."
-            for key, options in groups.items()
-            if options
-        ]
-        if nowhere:
-            lines.append(
-                self.words["reaches_none"].format(
-                    options=names(nowhere.options), verb=verb(nowhere.options), lost=nowhere.points
-                )
-            )
-        return lines
 
     # --- the plan ------------------------------------------------------------------------------
 
@@ -337,19 +338,44 @@ class Wording:
             t.answers[q.key].gap for q in step.questions for t in self.trace.markets.values()
         )
         verb = "find_out" if unknown else "next"
-        if len(step.questions) > 1 and step.kind == "gate":
+        key = step.questions[0].key
+        fixes = self.rubric.settings["gates_words"].get(step.key, {}).get("fix", {})
+        if step.kind == "gate" and self.whole_gate(step):
             topic = self.rubric.words("gates_words", step.key, verb)
-        elif len(step.questions) > 1:
+        elif step.kind == "weak" and len(step.questions) > 1:
             topic = self.rubric.words("dimensions", step.key, "next")
-        else:
-            topic = self.rubric.words("topics", step.questions[0].key, verb)
+        elif step.kind == "gate" and key in fixes and not unknown:
+            topic = fixes[key]
+        else:  # each question's own topic, "find out" for those not known
+            topics = []
+            for question in step.questions:
+                gap = any(t.answers[question.key].gap for t in self.trace.markets.values())
+                topics.append(
+                    self.rubric.words("topics", question.key, "find_out" if gap else "next")
+                )
+            topic = join(topics)
         return topic.format(audience=audience)
+
+    def whole_gate(self, step: Step) -> bool:
+        """Whether a gate step fixes every facet of its gate (its topic is the gate's then)."""
+        gate = next(g for g in self.rubric.gates if g.key == step.key)
+        return len(step.questions) > 1 and {f.question for f in gate.facets} == {
+            q.key for q in step.questions
+        }
 
     def fix_words(self, step: Step, question: QuestionSpec) -> str:
         """What to do about one question of the step: for a question whose choices add up,
         the advice of those it adds; for the stages and the networks, which to add, keep and
         let go; otherwise the chosen option's advice. "I don't know" first says to find out."""
         answer = self.first.answers[question.key]
+        audiences = tuple(t.audience for t in self.trace.markets.values())
+        key = ("fix", answer, step.improved[question.key], self.profile.size, audiences)
+        found = self.rubric.memo.get(key)
+        if found is None:
+            found = self.rubric.memo[key] = self._fix_words(step, question, answer)
+        return found
+
+    def _fix_words(self, step: Step, question: QuestionSpec, answer: AnswerPoints) -> str:
         size = self.profile.size
         improved = [question.options_by_key[key] for key in step.improved[question.key]]
         found = []
@@ -373,24 +399,23 @@ class Wording:
         added = [o for o in improved if o not in chosen]
         dropped = [o for o in chosen if o not in improved and not o.is_everywhere]
         advice = [o.advice_for(size) for o in chosen if o.advice]
-        if "fit_threshold" not in focus:  # the stages
+        if "fit" not in question.options[0].traits:  # the stages
             found = [words["stage_add"].format(stage=o.label) for o in added]
             if dropped:
                 labels = join([self.stage_label(o) for o in dropped])
                 found.append(words["stage_trim"].format(limit=focus["limit"], stages=labels))
             return found + advice
-        kept = [o for o in chosen if o in improved]
-        nowhere = [o for o in dropped if reaches_none(o, focus["fit_threshold"], self.profile)]
-        trimmed = [o for o in dropped if o not in nowhere]
+        below = self.rubric.settings["partial_from"]
+        few = [o for o in dropped if reaches_few(o, self.profile, below)]
         found = advice
-        if kept:
-            found.append(words["network_keep"].format(networks=names(kept)))
-        if nowhere:
-            verb = "it reaches" if len(nowhere) == 1 else "they reach"
-            found.append(words["network_drop"].format(networks=names(nowhere), verb=verb))
-        if trimmed:
-            text = words["network_trim"].format(networks=names(trimmed), limit=focus["limit"])
+        if few:
+            text = words["network_drop"].format(
+                networks=names(few), verb=verb(few), them="it" if len(few) == 1 else "them"
+            )
             found.append(text)
+        if len(dropped) > len(few):  # trimmed to the limit
+            kept = [o for o in chosen if o in improved]
+            found.append(words["network_keep"].format(networks=names(kept), limit=focus["limit"]))
         for option in added:
             best_for = max(
                 self.trace.markets.values(),
@@ -400,6 +425,8 @@ class Wording:
                 network=names([option]), audience=self.audience(best_for)
             )
             found.append(text)
+        if added and not answer.gap:  # "I don't know" was told to ask already
+            found.append(words["network_check"])
         return found
 
     def stage_label(self, option: OptionSpec) -> str:
@@ -407,22 +434,10 @@ class Wording:
             option.traits.get("stage"), option.label
         )
 
-    def total(self) -> Line | None:
-        total = self.trace.total
-        if total is None:
-            return None
-        changes = [
-            self.words["total_change"].format(
-                audience=self.audience(self.trace.markets[m]),
-                now=total.now[m],
-                after=total.after[m],
-            )
-            for m in self.trace.markets
-            if total.after[m] != total.now[m]
-        ]
-        if not changes:
-            return None
-        return Line(self.words["total"].format(changes=join(changes)), (total,))
+    def weights_note(self) -> Line | None:
+        """Said wherever business buyers are judged: their weights differ from consumers'."""
+        judged = [t for t in self.trace.markets.values() if t.audience == "businesses"]
+        return Line(self.words["weights_note"], tuple(judged)) if judged else None
 
     def rerun(self) -> Line:
         months = self.trace.outcome.reaudit_months
@@ -440,19 +455,13 @@ class Wording:
         return Line(text, (self.trace.outcome, *held))
 
     def stages(self) -> Line | None:
-        """The sales stages chosen, in a sentence that promises only what the verdict supports."""
+        """The sales stages the owner wants social media to serve, in pathway order."""
         answer = next(
             (a for a in self.first.answers.values() if any("stage" in o.traits for o in a.chosen)),
             None,
         )
         if answer is None:
             return None
-        texts = self.rubric.settings["stages"]
-        labels = [
-            texts["labels"][o.traits["stage"]]
-            for o in answer.question.options
-            if o in answer.chosen and "stage" in o.traits
-        ]
-        ready = self.trace.outcome.word in ("yes", "yes_both")
-        template = texts["ready"] if ready else texts["not_yet"]
-        return Line(template.format(stages=join(labels)), (answer, self.trace.outcome))
+        labels = [self.stage_label(o) for o in answer.question.options if o in answer.chosen]
+        text = self.rubric.settings["stages"]["chosen"].format(stages=join(labels))
+        return Line(text, (answer,))
