@@ -159,12 +159,17 @@ def complete_scoring_settings(scoring: dict) -> dict:
         return _with_missing_words(scoring, current)
     own = {key: scoring[key] for key in ("bands", "weights") if key in scoring}
     # fixed in the code until 2026.3
-    own.update(strong_from=scoring.get("strong_from", 70), partial_from=scoring.get("partial_from", 40))
+    own.update(
+        strong_from=scoring.get("strong_from", 70), partial_from=scoring.get("partial_from", 40)
+    )
     focus = dict(scoring.get("focus", {}))
     if "network_spread_limit" in scoring:
         # Until 2026.3 only the networks question was scored for focus, with these two
         # numbers; the pathway question added up its options.
-        numbers = {"limit": scoring["network_spread_limit"], "penalty": scoring["network_spread_penalty"]}
+        numbers = {
+            "limit": scoring["network_spread_limit"],
+            "penalty": scoring["network_spread_penalty"],
+        }
         focus = {"networks": numbers}
     own["focus"] = {key: {**current["focus"].get(key, {}), **rule} for key, rule in focus.items()}
     return {**current, **own}

@@ -9,11 +9,17 @@ class Sector(models.TextChoices):
     HOSPITALITY = "hospitality", "Café, restaurant, hotel or venue"
     FOOD_DRINK = "food_drink", "Food or drink producer (bakery, brewery, farm, maker)"
     HEALTH_BEAUTY = "health_beauty", "Health, beauty or fitness (salons, tattoo, clinics, gyms)"
-    PET_PERSONAL = "pet_personal", "Pet care or personal services (grooming, tutoring, cleaning homes)"
+    PET_PERSONAL = (
+        "pet_personal",
+        "Pet care or personal services (grooming, tutoring, cleaning homes)",
+    )
     TRADES = "trades", "Trades, building or home services"
     ARCHITECTURE = "architecture", "Architecture, interiors or property"
     PROFESSIONAL = "professional", "Professional services (legal, finance, consulting, recruitment)"
-    FACILITIES = "facilities", "Facilities or commercial services (office cleaning, security, maintenance)"
+    FACILITIES = (
+        "facilities",
+        "Facilities or commercial services (office cleaning, security, maintenance)",
+    )
     MANUFACTURING = "manufacturing", "Manufacturing or engineering"
     TECHNOLOGY = "technology", "Software or technology"
     CREATIVE = "creative", "Creative, media or events"
@@ -40,8 +46,15 @@ class Reach(models.TextChoices):
     candidates): the networks and the value are judged for that audience."""
 
     SAME = "same", "The people who buy from us"
-    CONSUMERS = "consumers", "Mainly the public (for example drinkers, job seekers or patients), though businesses pay us"
-    BUSINESSES = "businesses", "Mainly businesses (for example stockists or referrers), though the public pays us"
+    CONSUMERS = (
+        "consumers",
+        "Mainly the public (for example drinkers, job seekers or patients), "
+        "though businesses pay us",
+    )
+    BUSINESSES = (
+        "businesses",
+        "Mainly businesses (for example stockists or referrers), though the public pays us",
+    )
 
 
 class Network(models.TextChoices):

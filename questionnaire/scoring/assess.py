@@ -3,7 +3,7 @@ the readiness they leave. The verdict, the plan's gains and every sentence come 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from questionnaire.scoring.gates import (
     applies,
@@ -14,7 +14,7 @@ from questionnaire.scoring.gates import (
     weak_dimensions,
 )
 from questionnaire.scoring.points import answer_points, dimension_exact, dimension_scores
-from questionnaire.scoring.rubric import DIMENSIONS, Answers, Profile, Rubric
+from questionnaire.scoring.rubric import DIMENSIONS, Answers, GateSpec, Profile, Rubric
 from questionnaire.scoring.trace import (
     FAILED,
     MET,
@@ -77,57 +77,40 @@ def market_trace(
     )
 
 
-def readiness_of(
-    rubric: Rubric,
-    points: Points,
-    market: str,
-    overrides: Mapping[str, int],
-    cache: dict | None = None,
-) -> int:
-    return figures_of(rubric, points, market, overrides, cache)[0]
-
-
 def figures_of(
-    rubric: Rubric,
-    points: Points,
-    market: str,
-    overrides: Mapping[str, int],
-    cache: dict | None = None,
+    rubric: Rubric, points: Points, market: str, overrides: Mapping[str, int]
 ) -> tuple[int, dict[str, int]]:
     """Readiness and the dimension scores, as `market_trace` works them out, from answers
-    already scored, by the same rules but keeping nothing else: lists and the plan's every
-    step ask for these alone, so no trace is built. The plan re-scores one audit once per
-    step, changing a few answers each time: `cache` keeps what the others' answers give."""
-    cache = {} if cache is None else cache
+    already scored, by the same rules but keeping nothing else: lists ask for these alone,
+    so no trace is built."""
+    scores = {
+        dimension: overrides[dimension]
+        if dimension in overrides
+        else round(dimension_exact(points[q.key] for q in questions))
+        for dimension, questions in rubric.questions_in.items()
+    }
+    audience = next(iter(points.values())).audience
+    states = [gate_figure(gate, points) for gate in rubric.gates if applies(gate, audience)]
+    return readiness_from(rubric, market, scores, states), scores
+
+
+def gate_figure(gate: GateSpec, points: Points) -> str:
+    """A gate's state, as `gate_results` judges it."""
+    statuses = [facet_status(facet, points[facet.question]) for facet in gate.facets]
+    return gate_state(gate, len(statuses) - statuses.count(MET), statuses.count(MISSING))
+
+
+def readiness_from(
+    rubric: Rubric, market: str, scores: Mapping[str, int], states: Collection[str]
+) -> int:
+    """Readiness from the dimension scores and the gates' states (the rule of `held`)."""
     weights = rubric.settings["weights"][market]
     floor = rubric.settings["weak_dimension"]["floor"]
-    audience = next(iter(points.values())).audience
-    raw = 0.0
-    weak = 0
-    scores = {}
-    for dimension, questions in rubric.questions_in.items():
-        if dimension in overrides:
-            score = overrides[dimension]
-        else:
-            answers = tuple(points[q.key] for q in questions)
-            score = cache.get(answers)
-            if score is None:
-                score = cache[answers] = round(dimension_exact(answers))
-        scores[dimension] = score
-        raw += weights[dimension] * score
-        weak += score < floor
-    failed, short = weak >= 2, weak == 1
-    for gate in rubric.gates:
-        if applies(gate, audience):
-            key = (gate.key, *(points[f.question] for f in gate.facets))
-            state = cache.get(key)
-            if state is None:
-                statuses = [facet_status(f, points[f.question]) for f in gate.facets]
-                not_met = len(statuses) - statuses.count(MET)
-                state = cache[key] = gate_state(gate, not_met, statuses.count(MISSING))
-            failed = failed or state == FAILED
-            short = short or state == SHORT
-    return min(round(raw), rubric.ceiling(failed, short)), scores
+    raw = round(sum(weights[d] * score for d, score in scores.items()))
+    weak = sum(score < floor for score in scores.values())
+    failed = weak >= 2 or FAILED in states
+    short = weak == 1 or SHORT in states
+    return min(raw, rubric.ceiling(failed, short))
 
 
 def held(gates: tuple[GateResult, ...], weak: tuple[WeakDimension, ...]) -> tuple[bool, bool]:

@@ -1,5 +1,6 @@
 """Worked examples: realistic businesses, their answers, and the table of what the scoring
-makes of them. The tests (tests/questionnaire/test_worked_examples.py) assert each verdict;
+makes of them (with the table of how each network fits, which docs/scoring.md shows too).
+The tests (tests/questionnaire/test_worked_examples.py) assert each verdict;
 `manage.py calibration_table` writes the table into docs/scoring.md, so the document is
 produced from the same data and cannot drift from the code."""
 
@@ -314,5 +315,26 @@ def calibration_table(rubric: Rubric) -> str:
             f"| {example.title} | {example.profile.sells_to} | {result.headline.text} "
             f"| {_readiness(result, 'b2c')} | {_readiness(result, 'b2b')} "
             f"| {_first_step(result)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def network_table(rubric: Rubric, sector_labels: dict[str, str]) -> str:
+    """How each network fits each audience, with every sector that differs, as Markdown."""
+    lines = [
+        "| network | consumers | business buyers | sectors that differ (consumers / businesses) |",
+        "|---|---|---|---|",
+    ]
+    for option in rubric.questions_by_key["networks"].real_options:
+        fit = option.traits["fit"]
+        exceptions = [
+            f"{sector_labels.get(sector, sector)}: "
+            f"{found.get('consumers', fit['consumers'])} / "
+            f"{found.get('businesses', fit['businesses'])}"
+            for sector, found in fit.get("sectors", {}).items()
+        ]
+        lines.append(
+            f"| {option.label.split(' (')[0]} | {fit['consumers']} | {fit['businesses']} "
+            f"| {'; '.join(exceptions) or 'none'} |"
         )
     return "\n".join(lines) + "\n"

@@ -59,13 +59,22 @@ def gate_state(gate: GateSpec, not_met: int, missing: int) -> str:
 
 
 def facet_status(facet: Facet, answer: AnswerPoints) -> str:
+    status = answer.statuses.get(facet)
+    if status is None:
+        status = answer.statuses[facet] = _facet_status(facet, answer)
+    return status
+
+
+def _facet_status(facet: Facet, answer: AnswerPoints) -> str:
     if facet.most:  # nothing chosen yet is nothing spread thin
         spread = len(answer.chosen) > facet.most or any(o.is_everywhere for o in answer.chosen)
         return MISSING if spread else MET
     if answer.gap:
         return UNKNOWN  # "I don't know" is something to find out, not a failure
-    if facet.trait and any(option.carries(facet.trait) for option in answer.chosen):
-        return MET
+    if facet.trait:
+        return MET if any(option.carries(facet.trait) for option in answer.chosen) else MISSING
+    if any(option.is_everywhere for option in answer.chosen):
+        return MET  # every network reaches the audience too; the spread facet judges the cost
     return MET if answer.best_points >= facet.least else MISSING
 
 

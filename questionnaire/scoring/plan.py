@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from questionnaire.scoring.assess import points_for, readiness_of
-from questionnaire.scoring.points import answer_points, reaches_few
+from questionnaire.scoring.assess import readiness_from
+from questionnaire.scoring.gates import facet_status, gate_state
+from questionnaire.scoring.points import answer_points, dimension_exact, reaches_few
 from questionnaire.scoring.rubric import Answers, OptionSpec, Profile, QuestionSpec, Rubric
-from questionnaire.scoring.trace import FAILED, MarketTrace, Step
+from questionnaire.scoring.trace import FAILED, MET, MISSING, MarketTrace, Step
 
 KIND_ORDER = {"gate": 0, "weak": 1, "answer": 2}
 
@@ -39,22 +40,78 @@ def plan(
     everything = dict(answers)
     for *_, improved in fixes:
         everything.update(improved)
-    # Each market's answers scored once with every fix, then each fix's questions put back
-    # as they were: what the step adds once the rest of the plan is done.
-    done = {m: points_for(rubric, everything, profile, t.audience) for m, t in markets.items()}
-    caches: dict[str, dict] = {m: {} for m in markets}
-    after = {m: readiness_of(rubric, done[m], m, overrides, caches[m]) for m in markets}
+    # Each market with every fix done, then with each fix's answers put back as they were:
+    # what the step adds once the rest of the plan is done.
+    changed = [rubric.questions_by_key[key] for *_, improved in fixes for key in improved]
+    planned = {}
+    for m, trace in markets.items():
+        planned[m] = _Figures(rubric, trace, overrides)
+        audience = trace.audience
+        planned[m].apply(
+            {q.key: answer_points(rubric, q, everything, audience, profile) for q in changed}
+        )
+    after = {m: figures.readiness for m, figures in planned.items()}
     steps = []
     for kind, key, failed, questions, improved in fixes:
         gains = {}
         for m, trace in markets.items():
-            without = {**done[m], **{q.key: trace.answers[q.key] for q in questions}}
-            gains[m] = after[m] - readiness_of(rubric, without, m, overrides, caches[m])
+            undone = {q.key: trace.answers[q.key] for q in questions}
+            gains[m] = after[m] - planned[m].readiness_with(undone)
         limits = tuple(rubric.focus(q)["limit"] for q in questions if rubric.focus(q))
         if max(gains.values()) >= rubric.settings["least_gain"]:
             steps.append(Step(kind, key, failed, questions, improved, gains, limits))
     steps.sort(key=lambda step: _rank(step, leading))
     return tuple(steps)
+
+
+class _Figures:
+    """One market's dimension scores and gates, as its trace has them, changed answer by
+    answer: with every fix done, then with each fix's answers put back as they were. Only the
+    dimensions and gates the changed answers touch are worked out again, by the rules
+    `market_trace` applies (the plan asks this once per step: the scoring's hottest path)."""
+
+    def __init__(self, rubric: Rubric, trace: MarketTrace, overrides: Mapping[str, int]) -> None:
+        self.rubric, self.market, self.overrides = rubric, trace.market, overrides
+        self.points = dict(trace.answers)
+        self.scores = {d: score.score for d, score in trace.dimensions.items()}
+        self.statuses = {
+            g.gate.key: {f.question.key: f.status for f in g.facets} for g in trace.gates
+        }
+        self.states = {g.gate.key: g.state for g in trace.gates}
+
+    def changed(self, answers: Mapping) -> tuple[dict, dict, dict]:
+        """The scores, facet statuses and gate states with these answers in place."""
+        scores = dict(self.scores)
+        for dimension in {a.question.dimension for a in answers.values()}:
+            if dimension not in self.overrides:
+                questions = self.rubric.questions_in[dimension]
+                found = (answers.get(q.key) or self.points[q.key] for q in questions)
+                scores[dimension] = round(dimension_exact(found))
+        statuses, states = dict(self.statuses), dict(self.states)
+        touched = {gate for key in answers for gate in self.rubric.gates_on[key]}
+        for gate in touched:
+            if gate.key in states:  # it applies to this market
+                now = dict(statuses[gate.key])
+                for facet in gate.facets:
+                    if facet.question in answers:
+                        now[facet.question] = facet_status(facet, answers[facet.question])
+                statuses[gate.key] = now
+                values = list(now.values())
+                not_met = len(values) - values.count(MET)
+                states[gate.key] = gate_state(gate, not_met, values.count(MISSING))
+        return scores, statuses, states
+
+    def apply(self, answers: Mapping) -> None:
+        self.scores, self.statuses, self.states = self.changed(answers)
+        self.points.update(answers)
+
+    @property
+    def readiness(self) -> int:
+        return readiness_from(self.rubric, self.market, self.scores, self.states.values())
+
+    def readiness_with(self, answers: Mapping) -> int:
+        scores, _, states = self.changed(answers)
+        return readiness_from(self.rubric, self.market, scores, states.values())
 
 
 def _rank(step: Step, leading: tuple[str, ...]) -> tuple:

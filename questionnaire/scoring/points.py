@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from questionnaire.scoring.rubric import (
-    DIMENSIONS,
     Answers,
     OptionSpec,
     Profile,
@@ -105,11 +104,16 @@ def dimension_scores(
 ) -> dict[str, DimensionScore]:
     """Each dimension's score, or the consultant's figure where they set one; weak below the
     floor."""
-    floor = rubric.settings["weak_dimension"]["floor"]
-    scores = {}
-    for dimension in DIMENSIONS:
-        computed = round(dimension_exact(points[q.key] for q in rubric.questions_in[dimension]))
-        score = overrides.get(dimension, computed)
-        overridden = dimension in overrides
-        scores[dimension] = DimensionScore(dimension, score, computed, overridden, score < floor)
-    return scores
+    return {
+        dimension: _dimension_score(
+            rubric, dimension, [points[q.key] for q in questions], overrides
+        )
+        for dimension, questions in rubric.questions_in.items()
+    }
+
+
+def _dimension_score(rubric, dimension, answers, overrides) -> DimensionScore:
+    computed = round(dimension_exact(answers))
+    score = overrides.get(dimension, computed)
+    weak = score < rubric.settings["weak_dimension"]["floor"]
+    return DimensionScore(dimension, score, computed, dimension in overrides, weak)

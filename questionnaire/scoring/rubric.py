@@ -109,11 +109,12 @@ class QuestionSpec:
         return next((o for o in self.options if o.dont_know), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Facet:
     """One answer a gate looks at: met when a chosen option carries `trait`, or when the best
-    chosen option earns at least `least` points for the market's audience; with `most`, met
-    when no more than that many options are chosen (and not "all of them")."""
+    chosen option earns at least `least` points for the market's audience (or "all of them"
+    is chosen: it reaches the audience too); with `most`, met when no more than that many
+    options are chosen (and not "all of them")."""
 
     question: str
     trait: str = ""
@@ -121,7 +122,7 @@ class Facet:
     most: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GateSpec:
     """A principle of the seeds, judged from every answer that bears on it (one facet per
     question), never from one tick: met when every facet is, failed when `fail_at` or more
@@ -193,6 +194,14 @@ class Rubric:
             )
             gates.append(GateSpec(key, facets, gate.get("fail_at", 2), gate.get("audience", "")))
         return tuple(gates)
+
+    @cached_property
+    def gates_on(self) -> dict[str, tuple[GateSpec, ...]]:
+        """The gates with a facet on each question."""
+        return {
+            q.key: tuple(g for g in self.gates if any(f.question == q.key for f in g.facets))
+            for q in self.questions
+        }
 
     def focus(self, question: QuestionSpec) -> Mapping | None:
         """The focus rule of a multiple-choice question scored by its best choice, if any."""

@@ -38,6 +38,9 @@ class AnswerPoints:
     best: OptionSpec | None = None  # the chosen option its points come from
     best_points: int = 0
     penalties: tuple[Penalty, ...] = ()
+    # Each gate facet's status for this answer, judged once (`gates.facet_status`): the
+    # same answers come up again and again, and the plan re-judges each many times.
+    statuses: dict = field(default_factory=dict, repr=False)
 
     @property
     def gap(self) -> bool:

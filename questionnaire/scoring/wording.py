@@ -73,8 +73,12 @@ class Wording:
         self.rubric, self.trace, self.profile = rubric, trace, profile
         self.words = rubric.settings["words"]
         self.first = trace.markets[trace.outcome.leading[0]]
+        self.audiences = {m: self._audience(t) for m, t in trace.markets.items()}
 
     def audience(self, market: MarketTrace) -> str:
+        return self.audiences[market.market]
+
+    def _audience(self, market: MarketTrace) -> str:
         """Whom the market's presence talks to, in words: "consumers", "business buyers";
         "the public" for a business paid by businesses that talks to the public."""
         if self.profile.reaches_others(market.market):
@@ -321,22 +325,36 @@ class Wording:
     # --- the plan ------------------------------------------------------------------------------
 
     def step_view(self, step: Step) -> StepView:
-        numbers = [str(q.number) for q in step.questions]
-        questions = f"Question{'s' if len(numbers) > 1 else ''} {join(numbers)}"
-        gains = tuple((self.audience(self.trace.markets[m]), g) for m, g in step.gains.items())
-        text = " ".join(
-            dict.fromkeys(filter(None, (self.fix_words(step, q) for q in step.questions)))
+        gains = tuple((self.audiences[m], gain) for m, gain in step.gains.items())
+        helped = max(step.gains, key=lambda m: step.gains[m])
+        # The same fixes come up again and again: each is put in words once.
+        key = (
+            "step",
+            step.kind,
+            step.key,
+            *(self.first.answers[q.key] for q in step.questions),
+            *step.improved.items(),
+            self.audiences[helped],
+            tuple(self.audiences.values()),
+            self.profile.size,
         )
-        return StepView(Line(text, (step,)), self.topic(step), questions, gains, step.failed, step)
+        found = self.rubric.memo.get(key)
+        if found is None:
+            numbers = [str(q.number) for q in step.questions]
+            questions = f"Question{'s' if len(numbers) > 1 else ''} {join(numbers)}"
+            said = (self.fix_words(step, q) for q in step.questions)
+            text = " ".join(dict.fromkeys(filter(None, said)))
+            found = self.rubric.memo[key] = (text, self.topic(step), questions)
+        text, topic, questions = found
+        return StepView(Line(text, (step,)), topic, questions, gains, step.failed, step)
 
     def topic(self, step: Step) -> str:
         """What the step is about, for the audience it helps most; "find out" when every
         answer it touches is "I don't know"."""
         helped = max(step.gains, key=lambda m: step.gains[m])
         audience = self.audience(self.trace.markets[helped])
-        unknown = all(
-            t.answers[q.key].gap for q in step.questions for t in self.trace.markets.values()
-        )
+        answers = self.first.answers  # "I don't know" is the same for every market
+        unknown = all(answers[q.key].gap for q in step.questions)
         verb = "find_out" if unknown else "next"
         key = step.questions[0].key
         fixes = self.rubric.settings["gates_words"].get(step.key, {}).get("fix", {})
@@ -347,21 +365,21 @@ class Wording:
         elif step.kind == "gate" and key in fixes and not unknown:
             topic = fixes[key]
         else:  # each question's own topic, "find out" for those not known
-            topics = []
-            for question in step.questions:
-                gap = any(t.answers[question.key].gap for t in self.trace.markets.values())
-                topics.append(
-                    self.rubric.words("topics", question.key, "find_out" if gap else "next")
-                )
-            topic = join(topics)
+            topics = self.rubric.settings["topics"]
+            topic = join(
+                [
+                    topics[q.key]["find_out" if answers[q.key].gap else "next"]
+                    for q in step.questions
+                ]
+            )
         return topic.format(audience=audience)
 
     def whole_gate(self, step: Step) -> bool:
         """Whether a gate step fixes every facet of its gate (its topic is the gate's then)."""
-        gate = next(g for g in self.rubric.gates if g.key == step.key)
-        return len(step.questions) > 1 and {f.question for f in gate.facets} == {
-            q.key for q in step.questions
-        }
+        if len(step.questions) < 2:
+            return False
+        gate = next(g for g in self.rubric.gates_on[step.questions[0].key] if g.key == step.key)
+        return len(gate.facets) == len(step.questions)
 
     def fix_words(self, step: Step, question: QuestionSpec) -> str:
         """What to do about one question of the step: for a question whose choices add up,

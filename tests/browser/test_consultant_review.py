@@ -34,9 +34,9 @@ def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_ser
     expect(page.get_by_text("2 audits")).to_be_visible()
     # Each audit's plain-English headline; the market neither business serves shows no score.
     expect(
-        page.get_by_text("Nearly: first name who will run it and set time aside for it every week")
+        page.get_by_text("Not yet: first name who will run it and set time aside for it every week")
     ).to_be_visible()
-    expect(page.get_by_text("Yes: start with consumers")).to_be_visible()
+    expect(page.get_by_text("Yes: go ahead with consumers")).to_be_visible()
     expect(page.get_by_role("cell", name="Not assessed")).to_have_count(2)
 
     page.get_by_label("Sector").select_option("hospitality")

@@ -17,17 +17,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHOICES = [
     "I have a general picture, but it is not written down anywhere",
     "Something distinctive they cannot easily get elsewhere, and they tell us so",
-    "By sharing know-how, answers and behind-the-scenes content customers find useful in itself",
+    "Know-how, answers and behind-the-scenes posts they find useful in themselves",
     [
         "Getting known and building trust with people who don't know us yet",
         "Listening: learning what customers need and what they say about us",
     ],
     ["Instagram", "Facebook (a page or groups)"],
-    "A named person in the business",
-    "Hours set aside every week, a simple plan of what to post, "
-    "and cover for holidays and busy weeks",
-    "By inviting customers and contacts to follow (in person, by email, on receipts) "
-    "and replying when they do",
+    "A named person (or people) in the business or family",
+    "A regular slot every week (even a short one), and a simple plan of what to post",
+    [
+        "Reply to comments and messages, within a day or two",
+        "Invite customers and contacts to follow us",
+    ],
     "Measurable goals tied to the business (enquiries, bookings, sales), reviewed every month",
 ]
 
@@ -87,7 +88,7 @@ def test_owner_completes_an_audit(browser, live_server, artifacts, viewport, jav
     page.get_by_role("button", name="Submit the audit").click()
 
     expect(page.get_by_text("Audit submitted")).to_be_visible()
-    expect(page.get_by_role("heading", name="Yes: start with consumers")).to_be_visible()
+    expect(page.get_by_role("heading", name="Yes: go ahead with consumers")).to_be_visible()
     expect(
         page.get_by_text("Not assessed: you told us you sell to consumers only.")
     ).to_be_visible()
@@ -135,6 +136,6 @@ def test_owner_downloads_the_pdf_from_the_results_page(browser, live_server, art
     path = artifacts / download.suggested_filename
     download.save_as(path)
     text = pdf_text(path.read_bytes())
-    assert "Harbour Bakery" in text and "Yes: start with consumers" in text
+    assert "Harbour Bakery" in text and "Yes: go ahead with consumers" in text
     assert "Not assessed: you told us you sell to consumers only." in text
     context.close()

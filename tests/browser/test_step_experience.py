@@ -11,7 +11,7 @@ from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIX = "A named person in the business"
+SIX = "A named person (or people) in the business or family"
 
 
 @pytest.fixture

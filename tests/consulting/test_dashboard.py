@@ -52,7 +52,7 @@ def test_a_market_the_client_does_not_serve_shows_not_assessed(carla, carla_clie
     page = dashboard(carla_client)
     cells = page.count('<span class="small text-muted">Not assessed</span>')
     assert cells == 3  # B2B for the two consumer businesses, B2C for Fay
-    assert "Yes: start with consumers" in page
+    assert "Yes: go ahead with consumers" in page
     assert firm.b2c_readiness is None and firm.headline
     page = dashboard(carla_client, b2b_band="none")
     assert "Harbour Bakery" in page and "Gus&#x27;s Garage" in page

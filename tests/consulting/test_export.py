@@ -76,7 +76,7 @@ def test_a_market_the_client_does_not_serve_is_not_assessed_in_the_csv(
     assert columns["Business"] == "Bea's Bakery"
     assert columns["B2C band"] == "Advanced" and columns["B2C readiness"].isdigit()
     assert columns["B2B readiness"] == "" and columns["B2B band"] == "Not assessed"
-    assert columns["Verdict"] == "Yes: start with consumers"
+    assert columns["Verdict"] == "Yes: go ahead with consumers"
     draft = dict(zip(header, rows[1], strict=True))
     assert draft["B2B band"] == "" and draft["Verdict"] == ""  # nothing to assess yet
 

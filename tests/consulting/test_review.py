@@ -22,7 +22,7 @@ def test_the_review_page_shows_answers_scores_and_reasons_side_by_side(carla_cli
     assert "Who are your customers, or, if you have not opened yet, who will they be?" in page
     assert "<strong>100</strong>/100" in page
     assert "You said “I can name our main customer groups" in page
-    assert "Yes: start with consumers" in page
+    assert "Yes: go ahead with consumers" in page
     assert "Not assessed: you told us you sell to consumers only." in page
 
 
@@ -61,7 +61,7 @@ def test_the_consultant_is_emailed_when_a_client_submits(
     assert "Olive's Deli" in message.subject
     assert f"/consultant/audits/{audit.pk}/" in message.body
     # The headline in plain words; only the market the deli sells to is mentioned.
-    assert "Yes: start with consumers." in message.body
+    assert "Yes: go ahead with consumers." in message.body
     assert "Readiness for selling to consumers:" in message.body
     assert "businesses" not in message.body and "B2C-led" not in message.body
 

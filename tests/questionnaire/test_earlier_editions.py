@@ -38,7 +38,7 @@ def test_it_keeps_its_edition_and_that_editions_numbers(old_audit):
     result = result_for(old_audit)
     # 2026.2 added up the pathway's stages (25 + 25); 2026.3 would give this choice 100.
     assert result.question_points("pathway") == (("consumers", 50),)
-    assert result.headline.text == "Yes: start with consumers"
+    assert result.headline.text == "Yes: go ahead with consumers"
     assert result.verdict.b2b is None
     # Judged by today's gates: replying ("earned") carried the conversation then, as now.
     gates = {g.gate.key: g.state for g in result.trace.markets["b2c"].gates}
@@ -62,7 +62,7 @@ def test_a_2026_4_audit_is_judged_by_the_gates_with_its_own_questions(owner, own
 def test_its_results_page_reads_in_its_own_words_with_no_unserved_market(owner_client, old_audit):
     page = owner_client.get(reverse("reports:audit_results", args=[old_audit.pk])).content.decode()
     assert "A named person in the business, with time set aside for it" in page  # 2026.2 wording
-    assert "Yes: start with consumers" in page and "B2C-led" not in page
+    assert "Yes: go ahead with consumers" in page and "B2C-led" not in page
     assert "Not assessed: you told us you sell to consumers only." in page
 
 
@@ -79,5 +79,5 @@ def test_the_upgrade_clears_unserved_figures_and_rescoring_restores_the_rest(old
 
     call_command("rescore_audits")
     old_audit.refresh_from_db()
-    assert old_audit.headline == "Yes: start with consumers"
+    assert old_audit.headline == "Yes: go ahead with consumers"
     assert old_audit.b2b_readiness is None

@@ -180,7 +180,7 @@ def test_a_draft_with_no_scoring_settings_cannot_be_published(questionnaire):
 
 def test_a_draft_whose_scoring_cannot_score_cannot_be_published(questionnaire):
     draft = copy_as_draft(questionnaire)
-    draft.scoring["ceilings"]["one_problem"] = "high"
+    draft.scoring["ceilings"]["short"] = "high"
     draft.save()
     with pytest.raises(ContentError, match="cannot score an audit .TypeError: "):
         publish(draft)

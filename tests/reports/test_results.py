@@ -23,7 +23,7 @@ def results_url(audit):
 def test_submitting_stores_the_verdict_for_lists(business):
     audit = make_audit(business, GOOD_ANSWERS, submit=True)
     audit = Audit.objects.get(pk=audit.pk)
-    assert audit.headline == "Yes: start with consumers"
+    assert audit.headline == "Yes: go ahead with consumers"
     assert audit.b2c_band == "advanced" and audit.b2c_readiness >= 80
     # The café sells to consumers only: business buyers are not assessed, not scored.
     assert audit.b2b_readiness is None and audit.b2b_band == ""
@@ -44,7 +44,7 @@ def test_after_submit_the_owner_lands_on_the_results(owner_client, business):
     assert response.redirect_chain[-1][0] == results_url(audit)
     page = response.content.decode()
     assert "Audit submitted" in page
-    assert "Yes: start with consumers" in page
+    assert "Yes: go ahead with consumers" in page
     assert "B2C-led" not in page
     assert "Selling to consumers (B2C)" in page and "Advanced" in page
     assert "Not assessed: you told us you sell to consumers only." in page
@@ -63,25 +63,21 @@ def test_results_show_chart_with_text_equivalent_reasons_and_steps(owner_client,
     audit = make_audit(business, UNRESOURCED, submit=True)
     page = owner_client.get(results_url(audit)).content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart"' in page
-    assert 'role="img"' in page and "Sustainability 25 out of 100" in page
-    assert '<th scope="row">Sustainability</th><td>25/100 (weak)</td>' in page
-    # the ceiling, once, with the problems behind it and the figures the page shows
+    assert 'role="img"' in page and "Sustainability 28 out of 100" in page
+    assert '<th scope="row">Sustainability</th><td>28/100 (weak)</td>' in page
+    # the ceiling, once, with each problem behind it and its question
     assert (
-        "Your answers add up to 80; readiness is held at 39 by 2 problems: nobody in the "
-        "business is named to run it (question 6); no regular time is set aside for it "
-        "(question 7)." in page
+        "Held at 39, in Not yet, because nobody in the business is named to run it "
+        "(question 6); no regular time is set aside for it (question 7)." in page
     )
-    assert "The foundations are missing: someone with time to run it." in page
-    assert (
-        "You said “Nobody in particular yet”: this earns 0 of 100 and holds sustainability down."
-        in page
-    )
+    assert "Not in place yet: someone with time to run it." in page
+    assert "You said “Nobody in particular yet”: this earns 0 of 100." in page
     assert "First 30 days" in page and "Name an owner before you start" in page
     # One fix, one step: naming someone and finding the time come as a single step.
     assert page.count("Name an owner before you start") == 1
-    assert "Questions 6 and 7 · +58 readiness points for consumers" in page
+    assert "Questions 6 and 7 · +59 readiness points for consumers" in page
     assert '<span class="action-number">1.</span>' in page
-    assert "Done together, these steps would take readiness for consumers from 39 to 97." in page
+    assert "Run the audit again in 3 months" in page and "6 months" not in page
 
 
 def test_action_numbers_run_on_across_the_time_frames(owner_client, business):
@@ -106,7 +102,7 @@ def test_my_audits_links_to_results_with_readiness(owner_client, business):
     page = owner_client.get(reverse("questionnaire:my_audits")).content.decode()
     assert results_url(audit) in page
     assert f"B2C <strong>{audit.b2c_readiness}</strong> Advanced" in page
-    assert "Yes: start with consumers" in page and "B2B <strong>" not in page
+    assert "Yes: go ahead with consumers" in page and "B2B <strong>" not in page
 
 
 def test_business_history_shows_what_improved(owner_client, business):
@@ -142,7 +138,7 @@ def test_results_use_the_profile_as_it_was_when_submitted(owner_client, owner, q
     firm.sells_to = "consumers"
     firm.save()
     page = owner_client.get(results_url(audit)).content.decode()
-    assert "Yes: start with business buyers" in page
+    assert "Yes: go ahead with business buyers" in page
     assert "Not assessed: you told us you sell to other businesses only." in page
 
 

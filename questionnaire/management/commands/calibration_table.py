@@ -1,4 +1,5 @@
-"""Write the worked examples' calibration table into docs/scoring.md, or check it is current."""
+"""Write the worked examples' calibration table and the network fits into docs/scoring.md, or
+check that both are current."""
 
 from pathlib import Path
 
@@ -6,15 +7,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire.content import read_content_file
-from questionnaire.scoring.examples import calibration_table
+from questionnaire.profile import Sector
+from questionnaire.scoring.examples import calibration_table, network_table
 from questionnaire.scoring.rubric import Rubric
 
 DOCUMENT = Path(settings.BASE_DIR) / "docs" / "scoring.md"
-START, END = "<!-- calibration table: start -->\n", "<!-- calibration table: end -->\n"
+
+
+def replaced(text: str, name: str, table: str) -> str:
+    start, end = f"<!-- {name}: start -->\n", f"<!-- {name}: end -->\n"
+    if start not in text or end not in text:
+        raise CommandError(f"{DOCUMENT} has no {name} markers.")
+    before, rest = text.split(start, 1)
+    return before + start + table + end + rest.split(end, 1)[1]
 
 
 class Command(BaseCommand):
-    help = "Write the calibration table of the worked examples into docs/scoring.md."
+    help = "Write the calibration table and the network fits into docs/scoring.md."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -23,12 +32,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, check: bool, **options):
         text = DOCUMENT.read_text()
-        if START not in text or END not in text:
-            raise CommandError(f"{DOCUMENT} has no calibration table markers.")
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        table = calibration_table(Rubric.from_content(read_content_file()))
-        current = before + START + table + END + after
+        rubric = Rubric.from_content(read_content_file())
+        sectors = {key: label.split(" (")[0] for key, label in Sector.choices}
+        current = replaced(text, "calibration table", calibration_table(rubric))
+        current = replaced(current, "network fits", network_table(rubric, sectors))
         if check:
             if current != text:
                 raise CommandError(
@@ -37,4 +44,4 @@ class Command(BaseCommand):
             self.stdout.write("docs/scoring.md's calibration table is current.")
             return
         DOCUMENT.write_text(current)
-        self.stdout.write(f"Wrote the calibration table ({table.count(chr(10)) - 2} examples).")
+        self.stdout.write("Wrote the calibration table and the network fits.")
