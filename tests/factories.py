@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 
 from consulting.models import Consultant, Share
 from questionnaire import flow
-from questionnaire.scoring.examples import SOUND
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit, Business, QuestionnaireVersion
+from questionnaire.scoring.examples import SOUND
 
 PASSWORD = "correct-horse-battery-9"
 

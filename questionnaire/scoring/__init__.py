@@ -48,14 +48,12 @@ def _markets(
 
 def _outcome(rubric: Rubric, readiness: Mapping[str, int]) -> Outcome:
     """The market to start with is the readier one (both, on a tie); the headline's word is
-    its band's: Ready or Advanced is "yes", Foundations "nearly", Not yet "not yet"."""
+    its band's ("yes_both" when every market is ready)."""
     top = max(readiness.values())
     leading = tuple(m for m, figure in readiness.items() if figure == top)
-    ready = rubric.band_min("ready")
-    if top >= ready:
-        word = "yes_both" if len(readiness) == 2 and min(readiness.values()) >= ready else "yes"
-    else:
-        word = "nearly" if top >= rubric.band_min("foundations") else "not_yet"
+    word = rubric.word_for(top)
+    if word == "yes" and len(readiness) == 2 and rubric.word_for(min(readiness.values())) == "yes":
+        word = "yes_both"
     months = rubric.settings["reaudit_months"]["yes" if word == "yes_both" else word]
     return Outcome(leading, word, months)
 

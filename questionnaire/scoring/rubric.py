@@ -142,6 +142,10 @@ class Rubric:
     settings: Mapping
     memo: dict = field(default_factory=dict, repr=False)
 
+    def __repr__(self) -> str:
+        # Short: a failing test reports its rubric, and the settings would run to pages.
+        return f"<Rubric: {len(self.questions)} questions>"
+
     @classmethod
     def from_content(cls, data: Mapping) -> Rubric:
         """From content in the data file's shape (questionnaire/content/questionnaire.toml)."""
@@ -218,6 +222,13 @@ class Rubric:
 
     def band_min(self, key: str) -> int:
         return next(band["min"] for band in self.settings["bands"] if band["key"] == key)
+
+    def word_for(self, readiness: int) -> str:
+        """The headline's word for a readiness: Ready or Advanced is "yes", Foundations
+        "nearly", Not yet "not_yet"."""
+        if readiness >= self.band_min("ready"):
+            return "yes"
+        return "nearly" if readiness >= self.band_min("foundations") else "not_yet"
 
     def ceiling(self, failed: bool, short: bool) -> int:
         """The highest readiness allowed: Not yet's top with a failed gate or two weak

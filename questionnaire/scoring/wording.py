@@ -128,12 +128,13 @@ class Wording:
         cites: tuple[object, ...] = (outcome, *self.trace.markets.values())
         if first is not None and outcome.word in ("nearly", "not_yet"):
             cites += (first,)
-        key = outcome.word
-        other_word = ""
-        if others and outcome.word == "yes":
-            key, other_word = "yes_split", texts["words"][self.word_of(others[0])]
-        elif others and outcome.word == "nearly":
-            key = "nearly_both" if self.word_of(others[0]) == "nearly" else "nearly_split"
+        key, other_word = outcome.word, ""
+        if others:
+            other = self.rubric.word_for(others[0].readiness)
+            if outcome.word == "yes":
+                key, other_word = "yes_split", texts["words"][other]
+            elif outcome.word == "nearly":
+                key = "nearly_both" if other == "nearly" else "nearly_split"
         text = texts[key].format(
             market=self.audience(first_market),
             other=self.audience(others[0]) if others else "",
@@ -141,11 +142,6 @@ class Wording:
             next=next_topic,
         )
         return Line(text, cites)
-
-    def word_of(self, market: MarketTrace) -> str:
-        if market.readiness >= self.rubric.band_min("ready"):
-            return "yes"
-        return "nearly" if market.readiness >= self.rubric.band_min("foundations") else "not_yet"
 
     def next_topic(self, steps: Sequence[StepView]) -> tuple[str, Step | None]:
         """What the plan's first step is about; with nothing left to fix in the answers (a
@@ -213,7 +209,12 @@ class Wording:
             trace = self.trace.markets.get(model)
             if trace is None:
                 sold = model in MODELS_FOR_SELLS_TO[self.profile.sells_to]
-                why = texts["not_reached" if sold else "not_assessed"]
+                reached = any(
+                    t.audience == AUDIENCE_OF_MODEL[model] for t in self.trace.markets.values()
+                )
+                why = texts[
+                    "not_reached" if sold else "reached_beside" if reached else "not_assessed"
+                ]
                 views.append(MarketView(model, texts["label"], audience, None, None, why))
                 continue
             readiness = Readiness(model, trace.readiness, trace.band["key"], trace.band["label"])
@@ -435,17 +436,25 @@ class Wording:
             kept = [o for o in chosen if o in improved]
             found.append(words["network_keep"].format(networks=names(kept), limit=focus["limit"]))
         for option in added:
-            best_for = max(
-                self.trace.markets.values(),
-                key=lambda t: option.points(t.audience, self.profile.sector),
-            )
             text = words["network_add"].format(
-                network=names([option]), audience=self.audience(best_for)
+                network=names([option]), audience=self.audience(self.added_for(question, option))
             )
             found.append(text)
         if added and not answer.gap:  # "I don't know" was told to ask already
             found.append(words["network_check"])
         return found
+
+    def added_for(self, question: QuestionSpec, option: OptionSpec) -> MarketTrace:
+        """The market a network is added for: one whose chosen networks are not yet a
+        strength and for whose audience it fits best (as the plan adds it); else the market it
+        fits best."""
+        sector, strong = self.profile.sector, self.rubric.settings["strong_from"]
+        markets = list(self.trace.markets.values())
+        for trace in markets:
+            top = max(question.real_options, key=lambda o: o.points(trace.audience, sector))
+            if trace.answers[question.key].best_points < strong and top is option:
+                return trace
+        return max(markets, key=lambda t: option.points(t.audience, sector))
 
     def stage_label(self, option: OptionSpec) -> str:
         return self.rubric.settings["stages"]["labels"].get(

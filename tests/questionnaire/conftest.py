@@ -1,5 +1,7 @@
+import os
+
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from questionnaire.content import read_content_file
 from questionnaire.scoring.rubric import Rubric
@@ -7,14 +9,17 @@ from questionnaire.scoring.rubric import Rubric
 # The property tests take the `rubric` fixture: one rubric per test is shared by its examples,
 # which is safe (a rubric never changes; it only memoises what it works out).
 settings.register_profile("default", suppress_health_check=[HealthCheck.function_scoped_fixture])
-# `make mutation` runs the scoring tests once per mutant: fewer examples, the same each time.
+# `make mutation` runs the scoring tests once per mutant: fewer examples, the same each time,
+# and no shrinking (a mutant is killed by the first failure; shrinking it would take minutes).
 settings.register_profile(
     "mutation",
     max_examples=30,
     derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-settings.load_profile("default")
+settings.load_profile("mutation" if os.environ.get("MUTANT_UNDER_TEST") else "default")
 
 
 @pytest.fixture

@@ -3,15 +3,19 @@ checked with generated audits: every sentence comes from the trace and states on
 figures, the gates are judged from every answer that bears on them, and the plan is
 ranked by what it prints and lowers no market."""
 
+import random
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from questionnaire.content import read_content_file
+from questionnaire.management.commands.benchmark_scoring import random_answers, random_profile
 from questionnaire.profile import Reach, Sector, SellsTo, Size
-from questionnaire.scoring import score
+from questionnaire.scoring import score, verdict
 from questionnaire.scoring.assess import market_trace
+from questionnaire.scoring.examples import EXAMPLES
 from questionnaire.scoring.rubric import DIMENSIONS, Profile, Rubric
 from questionnaire.scoring.trace import FAILED, MET, STRENGTH
 
@@ -65,20 +69,16 @@ def shown_figures(result) -> set[int]:
     return figures
 
 
-@given(ANSWERS, PROFILES, OVERRIDES)
-def test_every_sentence_cites_entries_of_the_trace(rubric, answers, profile, overrides):
-    result = score(rubric, answers, profile, overrides)
+def assert_every_sentence_cites_the_trace(result) -> None:
     entries = result.trace.entries()
     for line in result.lines:
         assert line.cites, line.text
         assert all(any(cite is entry for entry in entries) for cite in line.cites), line.text
 
 
-@given(ANSWERS, PROFILES, OVERRIDES)
-def test_a_sentence_states_only_figures_of_what_it_cites(rubric, answers, profile, overrides):
+def assert_sentences_state_only_cited_figures(result) -> None:
     """A figure in a sentence is one its trace entries hold (question numbers included), and
     a readiness or dimension figure it states is the one the page shows."""
-    result = score(rubric, answers, profile, overrides)
     shown = shown_figures(result)
     for line in result.lines:
         held = set().union(*(cite.figures() for cite in line.cites))
@@ -88,6 +88,45 @@ def test_a_sentence_states_only_figures_of_what_it_cites(rubric, answers, profil
         if market.note:
             ceiling = next(c for c in market.note.cites if hasattr(c, "ceiling"))
             assert market.readiness.score == ceiling.ceiling in shown
+
+
+@given(ANSWERS, PROFILES, OVERRIDES)
+def test_every_sentence_cites_entries_of_the_trace(rubric, answers, profile, overrides):
+    assert_every_sentence_cites_the_trace(score(rubric, answers, profile, overrides))
+
+
+@given(ANSWERS, PROFILES, OVERRIDES)
+def test_a_sentence_states_only_figures_of_what_it_cites(rubric, answers, profile, overrides):
+    assert_sentences_state_only_cited_figures(score(rubric, answers, profile, overrides))
+
+
+def fixed_sample(rubric, count=300):
+    """The worked examples, then a fixed sample of random audits (a third with a
+    consultant's figure): the same every run, so a broken rule fails every time, not only
+    when Hypothesis happens upon it."""
+    rng = random.Random(2026)
+    for example in EXAMPLES:
+        yield example.answers, example.profile, {}
+    for n in range(count):
+        overrides = {rng.choice(DIMENSIONS): rng.randint(0, 100)} if n % 3 == 0 else {}
+        profile = replace(random_profile(rng), reach=rng.choice(Reach.values))
+        yield random_answers(rubric, rng), profile, overrides
+
+
+def test_the_sentence_properties_hold_on_a_fixed_sample(rubric):
+    for answers, profile, overrides in fixed_sample(rubric):
+        result = score(rubric, answers, profile, overrides)
+        assert_every_sentence_cites_the_trace(result)
+        assert_sentences_state_only_cited_figures(result)
+
+
+def test_the_figures_for_lists_are_the_results_pages(rubric):
+    """The dashboard, the CSV and the filters read `verdict`; the results page and the PDF
+    `score`: a business must see the same figures in both."""
+    for answers, profile, overrides in fixed_sample(rubric):
+        assert verdict(rubric, answers, profile, overrides) == (
+            score(rubric, answers, profile, overrides).verdict
+        )
 
 
 @given(ANSWERS, PROFILES)
@@ -111,10 +150,11 @@ def test_no_single_answer_or_tick_turns_a_failed_gate_into_a_passed_one(
                 data.draw(st.sampled_from(gate.gate.facets)).question
             ]
             options = [o.key for o in question.options]
+            was = answers[question.key]
             changed = data.draw(
                 st.one_of(
                     st.sampled_from(options).map(lambda key: [key]),  # another answer
-                    st.sampled_from(options).map(lambda key: [*answers[question.key], key]),
+                    st.sampled_from(options).map(lambda key, was=was: [*was, key]),  # a tick more
                 )
             )
             after = market_trace(rubric, {**answers, question.key: changed}, profile, market, {})
@@ -260,7 +300,7 @@ def test_i_dont_know_is_never_said_to_be_a_failure(rubric, answers, profile):
             for problem in next(c for c in market.note.cites if hasattr(c, "problems")).problems:
                 gap = result.trace.markets[market.model].answers.get(problem.key)
                 if gap is not None and gap.gap:
-                    assert f"you don't know yet" in market.note.text
+                    assert "you don't know yet" in market.note.text
 
 
 @given(ANSWERS, PROFILES)

@@ -5,12 +5,13 @@ check the whole; these say which rule broke."""
 
 import pytest
 
+from questionnaire.content import read_content_file
 from questionnaire.scoring import score, verdict
 from questionnaire.scoring.assess import market_trace
 from questionnaire.scoring.examples import SOUND
 from questionnaire.scoring.plan import improve
 from questionnaire.scoring.points import answer_points
-from questionnaire.scoring.rubric import Profile
+from questionnaire.scoring.rubric import Profile, Rubric
 
 CAFE = Profile("consumers", "hospitality", "micro")
 FIRM = Profile("businesses", "professional", "small")
@@ -235,6 +236,12 @@ def test_a_business_paid_by_businesses_that_talks_to_the_public_is_judged_on_the
     page = score(rubric, {**SOUND, "networks": ["facebook"]}, recruiter)
     assert page.headline.text == "Yes: go ahead with the public"
     assert page.markets[1].label == "Reaching the public, though businesses pay you"
+    # The consumer card does not claim the public is not looked at: it is judged beside.
+    assert page.markets[0].not_assessed.endswith("the public you reach for them is judged beside.")
+    only_businesses = score(rubric, SOUND, Profile("businesses", "professional", "small"))
+    assert only_businesses.markets[0].not_assessed == (
+        "Not assessed: you told us you sell to other businesses only."
+    )
 
 
 # --- the headline ---------------------------------------------------------------------------
@@ -272,6 +279,13 @@ def test_a_step_about_unknowns_is_to_find_out(rubric):
     assert page.headline.text == (
         "Nearly: first decide who will run it and work out how much time it will get"
     )
+
+
+@pytest.mark.parametrize(
+    "readiness,word", [(39, "not_yet"), (40, "nearly"), (59, "nearly"), (60, "yes"), (100, "yes")]
+)
+def test_the_headlines_word_follows_the_band_edges(rubric, readiness, word):
+    assert rubric.word_for(readiness) == word
 
 
 # --- the summary and the notes ---------------------------------------------------------------
@@ -331,6 +345,49 @@ def test_the_weights_note_appears_only_where_business_buyers_are_judged(rubric):
     assert "counts for more with them" in result(rubric, FIRM).weights_note.text
 
 
+def test_the_strongest_area_on_a_tie_is_the_one_that_counts_most_for_the_market(rubric):
+    # Customers and value tie at 90; business buyers weigh value twice as much.
+    tie = {"customers": 90, "value": 90, "network_fit": 80, "sustainability": 80, "success": 55}
+    page = result(rubric, FIRM, overrides=tie, networks=["linkedin"])
+    assert page.summary[0].text.startswith(
+        "Your strongest area is what you offer the people who follow you;"
+    )
+
+
+def test_a_note_names_the_market_whose_audience_the_networks_miss(rubric):
+    page = result(rubric, FIRM, networks=["tiktok"], customers=["varied"])
+    assert page.markets[1].note.text == (
+        "Held at 39, in Not yet, because it is not clear who your customers are (question 1); "
+        "none of the networks you chose is much used by business buyers (question 5)."
+    )
+    assert page.summary[0].text == (
+        "Not in place yet: knowing who your customers are and where they spend time online."
+    )
+
+
+def test_a_consultants_weak_figure_is_named_as_theirs_and_leaves_nothing_to_fix(rubric):
+    page = result(rubric, overrides={"value": 20})
+    assert page.markets[0].note.text == (
+        "Held at 59, below Ready, because Value is weak at 20, as your consultant assessed it."
+    )
+    assert page.steps == () and page.empty_plan.text == (
+        "Nothing in your answers is left to fix: your consultant's assessment of Value is what "
+        "holds readiness back, and their recommendations say what to do about it. Run the "
+        "audit again in 3 months."
+    )
+
+
+def test_the_review_shows_an_answers_points_per_market_only_where_they_differ(rubric):
+    page = result(rubric, BOTH, networks=["linkedin"])
+    assert page.question_points("networks") == (("consumers", 20), ("business buyers", 60))
+    assert page.question_points("customers") == (("consumers", 100),)
+
+
+def test_the_weakest_dimension_for_lists_is_the_lowest_the_first_listed_on_a_tie(rubric):
+    assert verdict(rubric, SOUND, CAFE, {"value": 50, "success": 50}).weakest == "value"
+    assert verdict(rubric, SOUND, CAFE, {"success": 45, "value": 50}).weakest == "success"
+
+
 # --- reasons ----------------------------------------------------------------------------------
 
 
@@ -350,8 +407,8 @@ def test_choices_beyond_the_limit_say_what_they_cost(rubric):
     page = result(rubric, pathway=stages)
     texts = [r.text for r in page.dimension("network_fit").reasons]
     assert (
-        "That is 5 at once, more than anyone keeps up well: each one beyond 3 costs 10 points, 20 in all."
-        in texts
+        "That is 5 at once, more than anyone keeps up well: each one beyond 3 costs 10 "
+        "points, 20 in all." in texts
     )
 
 
@@ -418,6 +475,22 @@ def test_networks_keep_what_reaches_someone_and_add_the_best_for_each_audience(r
     assert firm == ("linkedin",)  # TikTok reaches few business buyers: let go
 
 
+def test_networks_already_a_strength_are_trimmed_not_added_to(rubric):
+    # YouTube and Pinterest earn 70 with a café's customers: a strength. X and LinkedIn reach
+    # few of them, so they go, and nothing is added.
+    question = rubric.questions_by_key["networks"]
+    chosen = {"networks": ["youtube", "pinterest", "x", "linkedin"]}
+    assert improve(rubric, question, chosen, CAFE, ("consumers",)) == ("youtube", "pinterest")
+
+
+def test_a_network_earning_exactly_the_partial_mark_is_kept(rubric):
+    # LinkedIn earns 40 with a pet business's trade buyers: little, but not "few".
+    pet_trade = Profile("businesses", "pet_personal", "micro")
+    page = result(rubric, pet_trade, networks=["linkedin", "x"])
+    step = next(s for s in page.steps if s.questions == "Question 5")
+    assert step.text.startswith("YouTube is usually a good place to reach business buyers")
+
+
 def test_added_up_choices_are_added_until_the_answer_is_a_strength(rubric):
     question = rubric.questions_by_key["growth"]
     assert improve(rubric, question, {"growth": ["just_post"]}, CAFE, ("consumers",)) == (
@@ -436,10 +509,66 @@ def test_the_networks_step_names_what_to_let_go_and_what_to_add(rubric):
     assert page.steps[0].topic == "choose networks where business buyers are"
 
 
+def test_more_networks_than_anyone_keeps_up_are_trimmed_to_those_that_suit_best(rubric):
+    page = result(rubric, networks=["facebook", "instagram", "tiktok", "youtube", "pinterest"])
+    step = next(s for s in page.steps if s.questions == "Question 5")
+    assert step.text == (
+        "Keep to 3 networks you can keep up: of yours, Facebook, Instagram and TikTok suit "
+        "your customers best."
+    )
+    assert step.topic == "keep to the networks you can keep up"
+
+
+def test_several_networks_that_reach_few_are_let_go_together(rubric):
+    page = result(rubric, FIRM, networks=["facebook", "instagram", "tiktok", "youtube"])
+    step = next(s for s in page.steps if s.questions == "Question 5")
+    assert step.text.startswith(
+        "Facebook, Instagram and TikTok reach few of the people you mean to reach: let them go. "
+        "LinkedIn is usually"
+    )
+
+
+def test_not_knowing_the_networks_is_told_to_ask_once(rubric):
+    page = result(rubric, networks=["dont_know"])
+    step = next(s for s in page.steps if s.questions == "Question 5")
+    assert step.text == (
+        "Ask a few customers which networks they use, and check where competitors get real "
+        "conversation, not just followers. Instagram is usually a good place to reach "
+        "consumers in your line of business."
+    )
+    assert step.topic == "find out which networks consumers use"
+
+
+def test_a_plan_over_too_many_stages_says_which_to_let_go():
+    # In an edition that charges 40 points a stage beyond three, four stages are a weakness:
+    # the step keeps the three best and names the one to let go, with its advice.
+    content = read_content_file()
+    content["scoring"]["focus"]["pathway"]["penalty"] = 40
+    rubric = Rubric.from_content(content)
+    page = result(rubric, pathway=["rapport", "understand", "close", "support"])
+    step = next(s for s in page.steps if s.questions == "Question 4")
+    assert step.text == (
+        "Keep to 3 stages: let closing sales go. Selling works best at the end of a "
+        "relationship: use social media to earn trust first, and let the sale follow."
+    )
+
+
+def test_a_network_added_for_one_market_names_that_market(rubric):
+    # Pinterest reaches a kitchen fitter's households but not the builders who subcontract to
+    # him: the step adds Facebook for the builders, and says so, though Facebook suits
+    # households even better.
+    fitter = Profile("both", "trades", "micro")
+    page = score(rubric, {**SOUND, "networks": ["pinterest"]}, fitter)
+    step = next(s for s in page.steps if s.questions == "Question 5")
+    assert step.text.startswith("Facebook is usually a good place to reach business buyers")
+    assert dict(step.gains)["business buyers"] > dict(step.gains)["consumers"]
+    assert step.topic == "choose networks where business buyers are"
+
+
 def test_a_sole_trader_gets_advice_for_a_sole_trader(rubric):
     solo = Profile("consumers", "trades", "solo")
     page = score(rubric, {**SOUND, "sustained": ["bursts"]}, solo)
-    assert page.steps[0].text.startswith("Block one or two fixed hours a week in your own diary")
+    assert page.steps[0].text.startswith("Tie it to your working week so it survives the busy")
 
 
 @pytest.mark.parametrize("months,answers", [(6, {}), (3, {"success": ["vanity"]})])

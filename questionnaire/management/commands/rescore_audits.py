@@ -5,17 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 
 from questionnaire.models import Audit
-from questionnaire.verdicts import record_verdict
-
-STORED = [
-    "b2c_readiness",
-    "b2c_band",
-    "b2b_readiness",
-    "b2b_band",
-    "headline",
-    "dimension_scores",
-    "weakest_dimension",
-]
+from questionnaire.verdicts import VERDICT_FIELDS, record_verdict
 
 
 class Command(BaseCommand):
@@ -35,6 +25,6 @@ class Command(BaseCommand):
         count = 0
         for audit in audits.iterator(chunk_size=200):
             record_verdict(audit)
-            audit.save(update_fields=STORED)
+            audit.save(update_fields=VERDICT_FIELDS)
             count += 1
         self.stdout.write(f"Rescored {count} submitted audit{'s' if count != 1 else ''}.")
