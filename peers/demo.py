@@ -26,6 +26,10 @@ KINDS = {
     "technology": ["Software", "Digital", "Data"],
     "creative": ["Studio", "Events", "Films"],
     "charity": ["Trust", "Community Hub", "Foodbank"],
+    "food_drink": ["Brewery", "Dairy", "Preserves"],
+    "pet_personal": ["Grooming", "Tutors", "Dog Walkers"],
+    "architecture": ["Architects", "Interiors", "Lettings"],
+    "facilities": ["Cleaning", "Security", "Maintenance"],
     "other": ["Ventures", "Co-op"],
 }
 SAME_AS_CAFE = 14  # hospitality, 2 to 9 people: ten others are needed for a comparison
