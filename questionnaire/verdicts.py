@@ -4,6 +4,8 @@ listing and filtering."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from questionnaire import signals
 from questionnaire.content import complete_scoring_settings, questions_of, version_as_content
 from questionnaire.models import Audit, QuestionnaireVersion
@@ -41,7 +43,7 @@ def adjustments_for(audit: Audit) -> dict[str, int]:
     """The dimension scores set by hand for this audit (consulting's score overrides)."""
     found: dict[str, int] = {}
     for _, figures in signals.dimension_adjustments.send(sender=Audit, audit=audit):
-        found.update(figures or {})
+        found.update(cast(dict[str, int], figures) or {})
     return found
 
 

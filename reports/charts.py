@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from peers.comparison import PeerComparison
-from questionnaire.scoring.trace import BandRange, DimensionView
+from questionnaire.scoring.trace import BandRange, DimensionScore, DimensionView
 
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 210, 300
 AXIS_AND_LEGEND = 72
@@ -20,7 +20,7 @@ def _x(score: int) -> float:
     return round(LABEL_WIDTH + BAR_WIDTH * score / 100, 1)
 
 
-def _bars(dimensions: Sequence[DimensionView]) -> list[tuple[str, str, object]]:
+def _bars(dimensions: Sequence[DimensionView]) -> list[tuple[str, str, DimensionScore]]:
     """(label, dimension key, score) per bar: one per dimension, or one per market where the
     markets' scores differ."""
     bars = []

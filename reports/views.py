@@ -12,6 +12,7 @@ from questionnaire.profile import describe
 from reports import pdf
 from reports.report import report_html
 
+
 @login_required
 def audit_results(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)

@@ -177,7 +177,7 @@ def _improve(rubric, question, current, answers, profile, audiences):
     elif question.multiple:
         better = _added_up(rubric, question, current, profile, audiences[0])
     else:
-        better = _best_single(question, current, rubric, answers, profile, audiences)
+        better = _best_single(rubric, question, answers, profile, audiences)
     if better is None or set(better) == set(current):
         return None
     trial = {question.key: better}
@@ -188,7 +188,7 @@ def _improve(rubric, question, current, answers, profile, audiences):
     return better
 
 
-def _best_single(question, current, rubric, answers, profile, audiences):
+def _best_single(rubric, question, answers, profile, audiences):
     was = [answer_points(rubric, question, answers, a, profile).points for a in audiences]
     safe = [
         option

@@ -207,9 +207,10 @@ class Rubric:
             for q in self.questions
         }
 
-    def focus(self, question: QuestionSpec) -> Mapping | None:
-        """The focus rule of a multiple-choice question scored by its best choice, if any."""
-        return self.settings.get("focus", {}).get(question.key)
+    def focus(self, question: QuestionSpec) -> Mapping:
+        """The focus rule of a multiple-choice question scored by its best choice (empty for
+        any other question)."""
+        return self.settings.get("focus", {}).get(question.key, {})
 
     def words(self, *path: str) -> str:
         found = self.settings

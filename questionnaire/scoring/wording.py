@@ -244,8 +244,8 @@ class Wording:
         if answer is not None and answer.gap:
             text = self.rubric.words("topics", problem.key, "unknown").format(audience=audience)
         elif isinstance(found, GateResult):
-            phrases = self.rubric.words("gates_words", found.gate.key, "missing")
-            text = phrases[problem.key].format(audience=audience)
+            missing = self.rubric.words("gates_words", found.gate.key, "missing", problem.key)
+            text = missing.format(audience=audience)
         else:
             label = self.rubric.words("dimensions", found.dimension.dimension, "label")
             if not problem.number:
@@ -361,8 +361,6 @@ class Wording:
         fixes = self.rubric.settings["gates_words"].get(step.key, {}).get("fix", {})
         if step.kind == "gate" and self.whole_gate(step):
             topic = self.rubric.words("gates_words", step.key, verb)
-        elif step.kind == "weak" and len(step.questions) > 1:
-            topic = self.rubric.words("dimensions", step.key, "next")
         elif step.kind == "gate" and key in fixes and not unknown:
             topic = fixes[key]
         else:  # each question's own topic, "find out" for those not known
@@ -379,7 +377,7 @@ class Wording:
         """Whether a gate step fixes every facet of its gate (its topic is the gate's then)."""
         if len(step.questions) < 2:
             return False
-        gate = next(g for g in self.rubric.gates_on[step.questions[0].key] if g.key == step.key)
+        gate = next(g for g in self.rubric.gates if g.key == step.key)
         return len(gate.facets) == len(step.questions)
 
     def fix_words(self, step: Step, question: QuestionSpec) -> str:
@@ -445,16 +443,18 @@ class Wording:
         return found
 
     def added_for(self, question: QuestionSpec, option: OptionSpec) -> MarketTrace:
-        """The market a network is added for: one whose chosen networks are not yet a
-        strength and for whose audience it fits best (as the plan adds it); else the market it
-        fits best."""
+        """The market a network is added for, as the plan adds it: the first whose chosen
+        networks are not yet a strength and for whose audience it fits best."""
         sector, strong = self.profile.sector, self.rubric.settings["strong_from"]
-        markets = list(self.trace.markets.values())
-        for trace in markets:
-            top = max(question.real_options, key=lambda o: o.points(trace.audience, sector))
-            if trace.answers[question.key].best_points < strong and top is option:
-                return trace
-        return max(markets, key=lambda t: option.points(t.audience, sector))
+
+        def top(trace: MarketTrace) -> OptionSpec:
+            return max(question.real_options, key=lambda o: o.points(trace.audience, sector))
+
+        return next(
+            trace
+            for trace in self.trace.markets.values()
+            if trace.answers[question.key].best_points < strong and top(trace) is option
+        )
 
     def stage_label(self, option: OptionSpec) -> str:
         return self.rubric.settings["stages"]["labels"].get(
