@@ -31,17 +31,8 @@ Points = Mapping[str, AnswerPoints]  # question key -> what its answer earns
 
 
 def points_for(rubric: Rubric, answers: Answers, profile: Profile, audience: str) -> dict:
-    """What each answer earns for this audience: looked up where worked out before (the
-    hottest path of the scoring, so `answer_points` is inlined)."""
-    points = {}
-    sector, audiences = profile.sector, profile.audiences
-    for question in rubric.questions:
-        key = (tuple(answers.get(question.key, ())), audience, sector, audiences)
-        found = question.memo.get(key)
-        if found is None:
-            found = answer_points(rubric, question, answers, audience, profile)
-        points[question.key] = found
-    return points
+    """What each answer earns for this audience."""
+    return {q.key: answer_points(rubric, q, answers, audience, profile) for q in rubric.questions}
 
 
 def market_trace(

@@ -165,7 +165,9 @@ def improve(
     """The best answer to this question that earns no fewer points for any audience the
     business reaches (the first one first); None when there is none better."""
     current = tuple(answers.get(question.key, ()))
-    key = ("improve", current, audiences, profile.sector, profile.audiences)
+    # The sector, and which audiences a network must reach, matter for the networks only.
+    business = (profile.sector, profile.audiences) if question.by_sector else ()
+    key = ("improve", current, audiences, business)
     if key not in question.memo:
         question.memo[key] = _improve(rubric, question, current, answers, profile, audiences)
     return question.memo[key]

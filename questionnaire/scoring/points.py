@@ -28,29 +28,31 @@ def answer_points(
     rubric: Rubric, question: QuestionSpec, answers: Answers, audience: str, profile: Profile
 ) -> AnswerPoints:
     """What this answer earns for this audience. The same few answers come up again and
-    again (the plan re-scores an audit many times), so each is worked out once."""
+    again (the plan re-scores an audit many times), so each is worked out once (per sector
+    only where the sector changes the points: the networks)."""
     keys = tuple(answers.get(question.key, ()))
-    key = (keys, audience, profile.sector, profile.audiences)
-    found = question.memo.get(key)
+    sector = profile.sector if question.by_sector else ""
+    found = question.memo.get((keys, audience, sector))
     if found is None:
-        found = question.memo[key] = _answer_points(rubric, question, keys, audience, profile)
+        found = _answer_points(rubric, question, keys, audience, sector)
+        question.memo[keys, audience, sector] = found
     return found
 
 
 def _answer_points(
-    rubric: Rubric, question: QuestionSpec, keys: tuple[str, ...], audience: str, profile: Profile
+    rubric: Rubric, question: QuestionSpec, keys: tuple[str, ...], audience: str, sector: str
 ) -> AnswerPoints:
     chosen = chosen_options(question, {question.key: keys})
     if is_gap(chosen):
         return AnswerPoints(question, audience, chosen, 0, GAP)
-    value = {option.key: option.points(audience, profile.sector) for option in chosen}
+    value = {option.key: option.points(audience, sector) for option in chosen}
     best = max(chosen, key=lambda option: value[option.key])
     if any(option.is_everywhere for option in chosen):
         best = next(option for option in chosen if option.is_everywhere)
         return _earned(rubric, question, audience, chosen, 0, best, 0, ())
     focus = rubric.focus(question)
     if focus:
-        penalties = _focus_penalties(focus, chosen, value, profile)
+        penalties = _focus_penalties(focus, chosen, value)
         points = max(0, value[best.key] - sum(p.points for p in penalties))
     elif question.multiple:  # several complementary things: they add up
         penalties, points = (), min(100, sum(value.values()))
@@ -70,7 +72,7 @@ def _earned(rubric, question, audience, chosen, points, best, best_points, penal
 
 
 def _focus_penalties(
-    focus: Mapping, chosen: tuple[OptionSpec, ...], value: Mapping[str, int], profile: Profile
+    focus: Mapping, chosen: tuple[OptionSpec, ...], value: Mapping[str, int]
 ) -> tuple[Penalty, ...]:
     """A best-choice question keeps its best choice's points, less a cost for each choice
     beyond the limit: a small business spread over every stage or network keeps up none of

@@ -96,6 +96,11 @@ class QuestionSpec:
     memo: dict = field(default_factory=dict, repr=False)  # answers' points, per audience
 
     @cached_property
+    def by_sector(self) -> bool:
+        """Whether what an answer earns depends on the business's sector (the networks)."""
+        return any("sectors" in option.traits.get("fit", {}) for option in self.options)
+
+    @cached_property
     def options_by_key(self) -> dict[str, OptionSpec]:
         return {option.key: option for option in self.options}
 

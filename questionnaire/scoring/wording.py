@@ -276,7 +276,7 @@ class Wording:
         """One answer's reasons: once, or for each market when they say different things.
         (The same answers come up again and again: each set is put in words once.)"""
         markets = self.trace.markets.values()
-        memo_key = ("reasons", self.profile.sector, *(t.answers[key] for t in markets))
+        memo_key = ("reasons", *(t.answers[key] for t in markets))
         found = self.rubric.memo.get(memo_key)
         if found is None:
             found = self.rubric.memo[memo_key] = self._answer_reasons(key)
