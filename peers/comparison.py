@@ -34,9 +34,13 @@ MIN_COUNTED = MIN_OTHERS + 1
 PEERS_IN_SECTOR = {
     Sector.RETAIL: "shops and retailers",
     Sector.HOSPITALITY: "cafés, restaurants and venues",
+    Sector.FOOD_DRINK: "food and drink producers",
     Sector.HEALTH_BEAUTY: "health, beauty and fitness businesses",
+    Sector.PET_PERSONAL: "pet-care and personal-service businesses",
     Sector.TRADES: "trades and home-service businesses",
+    Sector.ARCHITECTURE: "architecture, interiors and property firms",
     Sector.PROFESSIONAL: "professional-service firms",
+    Sector.FACILITIES: "facilities and commercial-service firms",
     Sector.MANUFACTURING: "manufacturers and engineering firms",
     Sector.TECHNOLOGY: "software and technology firms",
     Sector.CREATIVE: "creative, media and events businesses",

@@ -4,9 +4,10 @@ counts."""
 import pytest
 
 from peers import counting
-from peers.comparison import compare
+from peers.comparison import PEERS_IN_SECTOR, compare
 from peers.models import CountedAudit, PeerGroup
 from questionnaire.models import Audit
+from questionnaire.profile import Sector
 from tests.peers.conftest import add_audit, scored_business
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,17 @@ def test_with_nine_others_the_sector_at_any_size_is_used_and_the_page_says_so(qu
         "Where fewer than 10 other cafés, restaurants and venues of 2 to 9 people can be "
         "compared, a broader group is used, so that no one business can be singled out."
     )
+
+
+@pytest.mark.parametrize("sector", [s.value for s in Sector])
+def test_every_sector_is_named_when_a_broader_group_is_used(questionnaire, sector):
+    """A sector added to the profile must have words here too, or its PDF answers 500."""
+    audit = scored_business(questionnaire, sector=sector).audits.get()
+    peers(questionnaire, 9, sector=sector)
+    peers(questionnaire, 2, sector=sector, size="small")
+    counting.rebuild()
+    narrowed = compare(audit).narrowed
+    assert narrowed.startswith(f"Where fewer than 10 other {PEERS_IN_SECTOR[Sector(sector)]} of")
 
 
 def test_then_every_business_on_the_site(questionnaire):

@@ -11,7 +11,7 @@ from questionnaire.scoring.assess import market_trace
 from questionnaire.scoring.examples import SOUND
 from questionnaire.scoring.plan import improve
 from questionnaire.scoring.points import answer_points
-from questionnaire.scoring.rubric import Profile, Rubric
+from questionnaire.scoring.rubric import DIMENSIONS, Profile, Rubric
 
 CAFE = Profile("consumers", "hospitality", "micro")
 FIRM = Profile("businesses", "professional", "small")
@@ -244,7 +244,61 @@ def test_a_business_paid_by_businesses_that_talks_to_the_public_is_judged_on_the
     )
 
 
+def test_a_business_selling_to_both_sees_each_market_in_its_own_words(rubric):
+    page = result(rubric, ACCOUNTANT, networks=["linkedin"])
+    assert [(b.key, b.label, b.low, b.high) for b in page.bands] == [
+        ("not_yet", "Not yet", 0, 39),
+        ("foundations", "Foundations", 40, 59),
+        ("ready", "Ready", 60, 79),
+        ("advanced", "Advanced", 80, 100),
+    ]
+    assert [
+        (m.model, m.label, m.audience, m.readiness.model, m.readiness.band, m.not_assessed)
+        for m in page.markets
+    ] == [
+        ("b2c", "Selling to consumers (B2C)", "consumers", "b2c", "foundations", ""),
+        ("b2b", "Selling to businesses (B2B)", "business buyers", "b2b", "advanced", ""),
+    ]
+    assert [m.readiness.band_label for m in page.markets] == ["Foundations", "Advanced"]
+    assert [d.label for d in page.dimensions] == [
+        "Customers",
+        "Value",
+        "Network fit",
+        "Sustainability",
+        "Success measures",
+    ]
+    reasons = page.dimension("network_fit").reasons[1:]
+    assert [(r.text, r.effect, r.question_key, r.question_number) for r in reasons] == [
+        ("For consumers: You chose “LinkedIn”: this earns 45 of 100.", "partial", "networks", 5),
+        (
+            "For business buyers: You chose “LinkedIn”: this counts in your favour.",
+            "strength",
+            "networks",
+            5,
+        ),
+    ]
+
+
+def test_a_market_not_sold_to_is_named_and_not_scored(rubric):
+    b2b = result(rubric).markets[1]
+    assert (b2b.label, b2b.audience, b2b.readiness) == (
+        "Selling to businesses (B2B)",
+        "business buyers",
+        None,
+    )
+
+
 # --- the headline ---------------------------------------------------------------------------
+
+
+def test_a_not_yet_headline_cites_the_verdict_and_the_step_it_names(rubric):
+    page = result(rubric, who_develops=["nobody"], sustained=["no_time"], success=["vanity"])
+    assert page.headline.text.startswith("Not yet: first")
+    assert page.trace.outcome in page.headline.cites
+    assert page.steps[0].step in page.headline.cites
+    assert page.steps[0].step in page.summary[-1].cites
+    yes = result(rubric)
+    assert yes.headline.cites[0] is yes.trace.outcome
 
 
 def test_the_headline_names_the_readier_market_and_the_others_word(rubric):
@@ -354,6 +408,31 @@ def test_the_strongest_area_on_a_tie_is_the_one_that_counts_most_for_the_market(
     )
 
 
+def test_two_principles_missing_are_named_together(rubric):
+    page = result(
+        rubric,
+        social_experience=["offers"],
+        pathway=["close"],
+        growth=["just_post"],
+        who_develops=["nobody"],
+        sustained=["no_time"],
+    )
+    assert page.summary[0].text == (
+        "Not in place yet: a conversation with followers and someone with time to run it."
+    )
+
+
+def test_seventy_everywhere_is_strong_across_the_board(rubric):
+    page = result(rubric, overrides=dict.fromkeys(DIMENSIONS, 70))
+    assert page.summary[0].text == "You are strong across the board."
+
+
+def test_a_strongest_area_of_exactly_seventy_is_a_strength(rubric):
+    figures = {"customers": 70, "value": 60, "network_fit": 60, "sustainability": 60}
+    page = result(rubric, overrides={**figures, "success": 60})
+    assert page.summary[0].text.startswith("Your strongest area is knowing who your customers")
+
+
 def test_a_note_names_the_market_whose_audience_the_networks_miss(rubric):
     page = result(rubric, FIRM, networks=["tiktok"], customers=["varied"])
     assert page.markets[1].note.text == (
@@ -460,6 +539,7 @@ def test_a_strong_answer_gets_no_step_and_a_weak_one_does(rubric):
     page = result(rubric, success=["vanity"])
     assert [tuple(q.number for q in s.step.questions) for s in page.steps] == [(9,)]
     assert page.steps[0].text.startswith("Followers are not customers")
+    assert not page.steps[0].failed  # an answer to improve, not a principle missing
 
 
 def test_one_fix_is_one_step_across_its_questions(rubric):
@@ -510,6 +590,31 @@ def test_a_step_worth_less_than_three_points_is_left_out(rubric):
 def test_a_failed_gate_leads_the_plan(rubric):
     page = result(rubric, who_develops=["nobody"], sustained=["no_time"], success=["vanity"])
     assert page.steps[0].failed and page.steps[0].step.key == "resources"
+
+
+def test_a_gate_failed_in_one_market_and_short_in_the_other_is_one_failed_step(rubric):
+    # LinkedIn misses consumers (failed, with question 1) and reaches business buyers (short).
+    page = result(rubric, ACCOUNTANT, customers=["varied"], networks=["linkedin"])
+    first = page.steps[0]
+    assert (first.step.kind, first.step.key, first.failed) == ("gate", "audience", True)
+    assert first.questions == "Questions 1 and 5"
+
+
+def test_a_failed_principle_claims_its_questions_before_one_only_short(rubric):
+    # Offers only: short of a conversation, and (with a price-led offer) no value for
+    # business buyers at all, which fails: that fix takes questions 2 and 3 together.
+    page = result(
+        rubric, FIRM, networks=["linkedin"], customer_value=["price"], social_experience=["offers"]
+    )
+    first = page.steps[0]
+    assert (first.step.key, first.failed, first.questions) == (
+        "buyer_value",
+        True,
+        "Questions 2 and 3",
+    )
+    assert page.summary[0].text == (
+        "Not in place yet: a clear reason for business buyers to follow you."
+    )
 
 
 def test_steps_come_in_the_order_of_their_gain(rubric):
