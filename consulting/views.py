@@ -31,7 +31,7 @@ from consulting.portfolio import portfolio
 from questionnaire import flow
 from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
-from questionnaire.models import Business, Dimension
+from questionnaire.models import Audit, Business, Dimension
 from questionnaire.text import parse_id
 from questionnaire.verdicts import refresh_verdict, result_for
 
@@ -39,9 +39,14 @@ PAGE_SIZE = 25
 
 
 def _filtered(request):
+    """The filter form and the audits it selects: none while a filter is wrong, since a list
+    under an error would look filtered when it is not."""
     form = DashboardFilters(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    return form, filters, client_audits(request.user, filters)
+    if not form.is_bound:
+        return form, {}, client_audits(request.user, {})
+    if not form.is_valid():
+        return form, {}, Audit.objects.none()
+    return form, form.cleaned_data, client_audits(request.user, form.cleaned_data)
 
 
 @consultant_required

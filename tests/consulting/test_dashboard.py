@@ -219,6 +219,18 @@ def test_a_readiness_out_of_range_is_refused(carla_client, clients):
     assert "Ensure this value is less than or equal to 100." in page
 
 
+@pytest.mark.parametrize(
+    "params",
+    [{"submitted_from": "2026-05-01", "submitted_to": "2026-04-01"}, {"b2b_to": "101"}],
+)
+def test_a_wrong_filter_lists_no_audits_under_its_error(carla_client, clients, params):
+    """Every audit under the error would look like the filtered list when it is not."""
+    page = dashboard(carla_client, **params)
+    assert "Harbour Bakery" not in page and "Gus&#x27;s Garage" not in page
+    assert "Correct the filters above to see client audits." in page
+    assert "Harbour Bakery" in dashboard(carla_client)
+
+
 def test_filter_by_readiness_range_edition_and_weakest_dimension(carla_client, clients):
     bakery, garage, _ = clients
     low, high = sorted([bakery.b2c_readiness, garage.b2c_readiness])

@@ -47,6 +47,12 @@ def test_the_export_follows_the_filters(carla, carla_client, questionnaire, osca
     assert "Oscar's Garage" not in everything and len(everything) == 2
 
 
+def test_a_wrong_filter_exports_no_rows(carla, carla_client, questionnaire):
+    make_client_audit(carla, make_user("a@example.com"), "Alpha Cafe")
+    assert len(export(carla_client, b2c_from="70", b2c_to="40")) == 1  # the header alone
+    assert len(export(carla_client)) == 2
+
+
 @pytest.mark.parametrize(
     "value,expected",
     [
