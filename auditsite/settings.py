@@ -199,7 +199,8 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "media/"
 # Rendered reports: S3-compatible object storage when S3_BUCKET is set, so every app server
 # and worker reads what any of them rendered (credentials from AWS_ACCESS_KEY_ID and
-# AWS_SECRET_ACCESS_KEY, as boto3 reads them); otherwise files under MEDIA_ROOT.
+# AWS_SECRET_ACCESS_KEY, as boto3 reads them); otherwise files under MEDIA_ROOT, each written
+# whole before any reader can open it (auditsite/storage.py).
 S3_BUCKET = env_str("S3_BUCKET")
 STORAGES = {
     "default": (
@@ -214,7 +215,7 @@ STORAGES = {
             },
         }
         if S3_BUCKET
-        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        else {"BACKEND": "auditsite.storage.AtomicFileSystemStorage"}
     ),
     "staticfiles": {
         "BACKEND": (

@@ -137,5 +137,5 @@ def ensure_rendered(audit: Audit, report: StoredReport) -> None:
 def _remove_stale(audit: Audit, keep: str) -> None:
     folder = f"{STORAGE_DIR}/{audit.pk}"
     for name in default_storage.listdir(folder)[1]:
-        if f"{folder}/{name}" != keep:
+        if name.endswith(".pdf") and f"{folder}/{name}" != keep:  # not another's file mid-write
             default_storage.delete(f"{folder}/{name}")

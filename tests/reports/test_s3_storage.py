@@ -5,38 +5,11 @@ import pytest
 from django.urls import reverse
 
 from reports import pdf
-from scripts.s3server import running_s3_server
 from tests.factories import GOOD_ANSWERS, make_audit
 from tests.jobs import run_background_jobs
 from tests.reports.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="session")
-def s3_server():
-    with running_s3_server(bucket="audit-reports") as server:
-        yield server
-
-
-@pytest.fixture
-def s3_storage(settings, s3_server, monkeypatch):
-    """The production settings' storage, pointed at the loopback server."""
-    for name, value in s3_server.env().items():
-        monkeypatch.setenv(name, value)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": s3_server.bucket,
-                "endpoint_url": s3_server.endpoint_url,
-                "region_name": "us-east-1",
-                "default_acl": "private",
-            },
-        },
-    }
-    return s3_server
 
 
 def test_the_worker_stores_the_pdf_in_the_bucket_and_the_download_reads_it(
