@@ -6,7 +6,7 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -22,3 +22,8 @@ def server_error(request) -> HttpResponse:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.render_to_string("500.html", CONTEXT))
+
+
+def bad_request(request, exception) -> HttpResponse:
+    """Django's handler400 (an unknown host, a malformed request), as the 500 page is made."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html", CONTEXT))

@@ -7,6 +7,7 @@ from auditsite import pages
 from questionnaire.views import home
 
 admin.site.site_header = "Social audit administration"
+handler400 = "auditsite.errors.bad_request"
 handler500 = "auditsite.errors.server_error"
 # The admin logs in through the site's login page, so it has the same throttle.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]

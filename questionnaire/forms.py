@@ -152,3 +152,11 @@ def answer_form_initial(question: Question, answer: Answer | None) -> dict:
         else next(iter(answer.choices), None)
     )
     return {"choices": chosen, "note": answer.note, "revision": answer.revision}
+
+
+def answer_form(question: Question, answer: Answer | None, kept=None) -> AnswerForm:
+    """A step's form as it opens: what was entered on it before its page expired (see
+    auditsite/csrf.py), else the saved answer."""
+    if kept is not None:
+        return AnswerForm(question, kept, require_choice=False)
+    return AnswerForm(question, initial=answer_form_initial(question, answer))

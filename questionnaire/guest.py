@@ -16,8 +16,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from auditsite.csrf import kept_input, move_kept_input
 from questionnaire import content, flow
-from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
+from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
 
 PROFILE_FIELDS = BusinessProfileForm.Meta.fields
@@ -53,9 +54,11 @@ def _stand_in(draft: dict) -> SimpleNamespace:
 
 def start(request):
     if request.user.is_authenticated:
+        move_kept_input(request, reverse("questionnaire:new_audit"))
         return redirect("questionnaire:new_audit")
     draft = _draft(request)
-    form = BusinessProfileForm(request.POST or None, initial=draft["profile"])
+    sent = request.POST if request.method == "POST" else kept_input(request)
+    form = BusinessProfileForm(sent, initial=draft["profile"])
     if request.method == "POST" and form.is_valid():
         draft["profile"] = {field: form.cleaned_data[field] for field in PROFILE_FIELDS}
         _keep(request, draft)
@@ -74,6 +77,12 @@ def _elsewhere(request, signed_in_to: str):
 
 
 def step(request, number: int):
+    if request.user.is_authenticated and (draft_audit := _latest_draft(request.user)):
+        # Signed in (in another tab, say) while answering as a guest: the same question of
+        # the draft the answers went to, with anything entered here meanwhile.
+        same_step = reverse("questionnaire:audit_step", args=[draft_audit.pk, number])
+        move_kept_input(request, same_step)
+        return redirect(same_step)
     if elsewhere := _elsewhere(request, "questionnaire:new_audit"):
         return elsewhere
     draft = _draft(request)
@@ -91,7 +100,7 @@ def step(request, number: int):
             _keep(request, draft)
             return redirect(_after(request, number, len(questions), going_back, later))
     else:
-        form = AnswerForm(question, initial=answer_form_initial(question, answers.get(question.pk)))
+        form = answer_form(question, answers.get(question.pk), kept_input(request))
     context = {
         "audit": _stand_in(draft),
         "question": question,
@@ -101,6 +110,11 @@ def step(request, number: int):
         "progress": flow.progress(answers, len(questions)),
     }
     return render(request, "questionnaire/audit_step.html", context)
+
+
+def _latest_draft(user) -> Audit | None:
+    drafts = Audit.objects.filter(business__owner=user, status=Audit.Status.DRAFT)
+    return drafts.order_by("-created_at").first()
 
 
 def _after(request, number: int, total: int, going_back: bool, later: bool) -> str:

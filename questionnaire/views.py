@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from auditsite.csrf import kept_input
 from questionnaire import flow
 from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
 from questionnaire.content import question_numbered
-from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form_initial
+from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form
 from questionnaire.history import audit_history
 from questionnaire.models import Answer, Audit, Business
 
@@ -32,10 +33,15 @@ def my_audits(request):
     return render(request, "questionnaire/my_audits.html", {"businesses": businesses})
 
 
+def _sent_or_kept(request):
+    """The form's data: what was sent, or what was entered before the page expired."""
+    return request.POST if request.method == "POST" else kept_input(request)
+
+
 @login_required
 def new_audit(request):
     """Describe a new business and start its first audit."""
-    form = BusinessProfileForm(request.POST or None)
+    form = BusinessProfileForm(_sent_or_kept(request))
     if request.method == "POST" and form.is_valid():
         business = form.save(commit=False)
         business.owner = request.user
@@ -89,7 +95,7 @@ def audit_profile(request, audit_id: int):
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
-    form = BusinessProfileForm(request.POST or None, instance=audit.business)
+    form = BusinessProfileForm(_sent_or_kept(request), instance=audit.business)
     if request.method == "POST" and form.is_valid():
         try:
             flow.save_profile(form.save(commit=False), form.cleaned_data["revision"])
@@ -133,7 +139,7 @@ def audit_step(request, audit_id: int, number: int):
                 return redirect(_after_step(request, audit, number, going_back))
     answers = flow.answers_by_question(audit)  # this step's saved answer, and the progress
     if request.method != "POST":
-        form = AnswerForm(question, initial=answer_form_initial(question, answers.get(question.pk)))
+        form = answer_form(question, answers.get(question.pk), kept_input(request))
 
     total = len(flow.questions_of(audit))
     context = {
