@@ -27,6 +27,12 @@ RETRY_AFTER_MINUTES = [1, 5, 30, 120, 720, 1440]
 RETRY_WAITS = [timedelta(minutes=minutes) for minutes in RETRY_AFTER_MINUTES]
 
 
+def site_link(path: str) -> str:
+    """A link for an email: the site's one configured address (SITE_URL) and the path.
+    Never the address a request came to, which may be a second port or an inner name."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         for message in email_messages:

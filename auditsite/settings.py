@@ -143,6 +143,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 # Five failed logins per email address every five minutes, then the form says to wait.
 ACCOUNT_ADAPTER = "auditsite.accounts.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the subjects name the site (templates/account/email)
 # The client's address is the one the trusted proxies saw: behind the README's one TLS
 # proxy, set DJANGO_TRUSTED_PROXY_COUNT=1 (left at 0, X-Forwarded-For is never believed).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)

@@ -5,11 +5,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from auditsite.mail import site_link
 from questionnaire.models import Audit
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _send(template: str, to: str, context: dict) -> None:
@@ -21,7 +18,7 @@ def _send(template: str, to: str, context: dict) -> None:
 
 
 def invitation(invitation, token: str) -> None:
-    link = _absolute(reverse("consulting:accept_invitation", args=[token]))
+    link = site_link(reverse("consulting:accept_invitation", args=[token]))
     quoted = "\n".join(f"> {line}" for line in invitation.message.splitlines())
     context = {
         "invitation": invitation,
@@ -34,12 +31,12 @@ def invitation(invitation, token: str) -> None:
 
 
 def client_submitted(audit: Audit, consultant) -> None:
-    link = _absolute(reverse("consulting:review", args=[audit.pk]))
+    link = site_link(reverse("consulting:review", args=[audit.pk]))
     _send("consulting/email/client_submitted", consultant.email, {"audit": audit, "link": link})
 
 
 def review_done(audit: Audit) -> None:
-    link = _absolute(reverse("reports:audit_results", args=[audit.pk]))
+    link = site_link(reverse("reports:audit_results", args=[audit.pk]))
     _send(
         "consulting/email/review_done",
         audit.business.owner.email,
