@@ -82,4 +82,3 @@ def test_every_email_links_to_the_site_address_and_speaks_for_the_product(questi
         assert links and on_site == links, (action, links)
         assert "social-media" in text.lower(), action
         assert not [phrase for phrase in STOCK if phrase in text], (action, text)
-
