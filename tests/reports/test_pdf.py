@@ -1,12 +1,14 @@
 """The PDF strategy summary: opened and read, not just checked for a content type."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from questionnaire import flow
 from questionnaire.models import NOTE_MAX_LENGTH
+from reports import pdf
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 from tests.reports.pdf_text import font_names, pdf_reader, pdf_text
 
@@ -240,3 +242,31 @@ def test_findings_say_what_works_and_what_holds_it_back(owner_client, business):
     # nobody named, no time: both hold the score back, each tied to its question
     assert "Holding it back" in sustainability and "(question 6)" in sustainability
     assert "Working" in text.split("Findings by dimension")[1]
+
+
+def test_the_fingerprint_covers_every_file_the_report_is_made_from(settings):
+    """No hand-kept list: a template, tag module, stylesheet or content file added anywhere
+    in the apps is part of the fingerprint, so a deploy that changes it renders anew."""
+    base = Path(settings.BASE_DIR)
+    hashed = {path.relative_to(base).as_posix() for path in pdf.source_files()}
+    made_from = [
+        *base.glob("*/templatetags/*.py"),
+        *base.glob("templates/reports/*.html"),
+        *base.glob("questionnaire/scoring/*.py"),
+        base / "questionnaire/content/questionnaire.toml",
+        base / "static/css/report-pdf.css",
+    ]
+    assert {path.relative_to(base).as_posix() for path in made_from} <= hashed
+    assert len(made_from) > 15
+
+
+def test_a_changed_source_file_changes_the_fingerprint(owner_client, business, monkeypatch):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    before = pdf.report_for(audit).fingerprint
+    template = Path(pdf.source_files()[0])
+    monkeypatch.setattr(pdf, "source_files", lambda: [template, template])  # as if one changed
+    pdf._code_fingerprint.cache_clear()
+    try:
+        assert pdf.report_for(audit).fingerprint != before
+    finally:
+        pdf._code_fingerprint.cache_clear()
