@@ -15,6 +15,7 @@ class ReportsConfig(AppConfig):
         # Render in the background whenever what a report shows changes.
         signals.audit_submitted.connect(tasks.on_audit_event, sender=Audit)
         signals.audit_reviewed.connect(tasks.on_audit_event, sender=Audit)
+        post_delete.connect(tasks.on_audit_deleted, sender=Audit)
         for model in (Recommendation, ScoreOverride):
             post_save.connect(tasks.on_review_item_change, sender=model)
             post_delete.connect(tasks.on_review_item_change, sender=model)

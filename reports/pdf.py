@@ -135,7 +135,16 @@ def ensure_rendered(audit: Audit, report: StoredReport) -> None:
 
 
 def _remove_stale(audit: Audit, keep: str) -> None:
-    folder = f"{STORAGE_DIR}/{audit.pk}"
-    for name in default_storage.listdir(folder)[1]:
+    remove_stored(audit.pk, keep=keep)
+
+
+def remove_stored(audit_id: int, keep: str = "") -> None:
+    """Every stored PDF of the audit but `keep` (all of them once the audit is deleted)."""
+    folder = f"{STORAGE_DIR}/{audit_id}"
+    try:
+        names = default_storage.listdir(folder)[1]
+    except FileNotFoundError:  # never rendered, on local disk
+        return
+    for name in names:
         if name.endswith(".pdf") and f"{folder}/{name}" != keep:  # not another's file mid-write
             default_storage.delete(f"{folder}/{name}")

@@ -126,13 +126,21 @@ def _reviewer(audit: Audit) -> str:
 REPORT_HTML_SECONDS = 7 * 24 * 60 * 60  # a week: rendering again costs a few milliseconds
 
 
+def _html_key(audit_id: int) -> str:
+    return f"report-html:{audit_id}"
+
+
 def report_html(audit: Audit, fingerprint: str, comparison: PeerComparison) -> SafeString:
     """The report as the results page shows it, rendered once per set of inputs (the PDF's
     fingerprint, the peer comparison included) and kept in the shared cache: a repeat view
-    costs no scoring or drawing."""
-    key = f"report-html:{fingerprint}"
-    html = caches["reports"].get(key)
-    if html is None:
-        html = render_to_string("reports/_report.html", report_context(audit, comparison))
-        caches["reports"].set(key, html, timeout=REPORT_HTML_SECONDS)
+    costs no scoring or drawing. One entry per audit, so forgetting an audit forgets it."""
+    kept = caches["reports"].get(_html_key(audit.pk))
+    if kept is not None and kept[0] == fingerprint:
+        return SafeString(kept[1])
+    html = render_to_string("reports/_report.html", report_context(audit, comparison))
+    caches["reports"].set(_html_key(audit.pk), (fingerprint, html), timeout=REPORT_HTML_SECONDS)
     return SafeString(html)
+
+
+def forget_html(audit_id: int) -> None:
+    caches["reports"].delete(_html_key(audit_id))
