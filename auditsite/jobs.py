@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -23,6 +24,12 @@ logger = logging.getLogger(__name__)
 # A job that has taken down its worker this many times is not tried again: it would take
 # down the next one too. It is marked failed, for the operator to see in the admin.
 MOST_WORKERS_LOST = 3
+
+
+# Sent by the worker once an hour, for the apps' own clean-ups (privacy/expiry.py): a hook
+# here, so this lower layer need not know the apps above it.
+housekeeping = Signal()
+HOUSEKEEPING_SECONDS = 60 * 60
 
 
 class WorkerLost(Exception):

@@ -14,7 +14,11 @@ def support_email(request) -> dict:
 
 
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    kept_for = {
+        "draft_expiry_days": settings.DRAFT_EXPIRY_DAYS,
+        "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
+    }
+    return render(request, "pages/privacy.html", kept_for)
 
 
 def scoring(request):

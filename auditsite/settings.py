@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reports",
     "consulting",
     "peers",
+    "privacy",
     "auditsite.apps.AuditsiteConfig",  # the access policy (auditsite/access.py)
 ]
 
@@ -234,6 +235,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A job still running after this long has lost its worker (auditsite/jobs.py): every job
 # here takes seconds, so the default leaves a wide margin.
 JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 300)
+# A draft audit nobody has touched for this many days is deleted by the worker (privacy/expiry.py).
+DRAFT_EXPIRY_DAYS = env_int("DRAFT_EXPIRY_DAYS", 180)
 if JOB_TIMEOUT_SECONDS < 1:
     raise ImproperlyConfigured("JOB_TIMEOUT_SECONDS must be 1 or more")
 

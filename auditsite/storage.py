@@ -21,13 +21,13 @@ class _WrittenFile(File):
     """A file already on disk: Django's storage moves it into place instead of copying."""
 
     def temporary_file_path(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
     def _save(self, name, content):
         if hasattr(content, "temporary_file_path"):  # already whole on disk: moved, not copied
-            return super()._save(name, content)
+            return super()._save(name, content)  # type: ignore[misc]  # not in the stubs
         folder = os.path.dirname(self.path(name))
         os.makedirs(folder, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=PARTIAL_SUFFIX, delete=False) as out:
@@ -35,7 +35,7 @@ class AtomicFileSystemStorage(FileSystemStorage):
                 out.write(chunk.encode() if isinstance(chunk, str) else chunk)
         try:
             with _WrittenFile(open(out.name, "rb"), name=out.name) as written:
-                return super()._save(name, written)
+                return super()._save(name, written)  # type: ignore[misc]
         finally:
             if os.path.exists(out.name):  # the move failed
                 os.remove(out.name)

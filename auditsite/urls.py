@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("questionnaire.urls")),
     path("", include("reports.urls")),
     path("", include("consulting.urls")),
+    path("", include("privacy.urls")),
 ]

@@ -65,6 +65,7 @@ TABLE = {
     "consulting:remove_override": ("override", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
     "consulting:status": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
     "consulting:stop_sharing": ("share", OWNER_SEES, OWNER_ACTS),
+    "privacy:delete_business": ("business", OWNER_SEES, OWNER_ACTS),
 }
 
 # Links whose secret token is the credential: anyone holding it may open them.

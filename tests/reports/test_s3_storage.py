@@ -46,3 +46,12 @@ def test_a_changed_report_replaces_the_old_file_in_the_bucket(s3_storage, owner,
     assert latest != first
     keys = [key for key in s3_storage.keys() if key.startswith(f"reports/{audit.pk}/")]
     assert keys == [latest]
+
+
+def test_a_deleted_business_leaves_no_report_in_the_bucket(s3_storage, owner_client, business):
+    audit = make_audit(business, GOOD_ANSWERS, submit=True)
+    run_background_jobs()
+    assert [key for key in s3_storage.keys() if key.startswith(f"reports/{audit.pk}/")]
+    owner_client.post(reverse("privacy:delete_business", args=[business.pk]))
+    run_background_jobs()
+    assert not [key for key in s3_storage.keys() if key.startswith(f"reports/{audit.pk}/")]

@@ -11,7 +11,7 @@ from django.db import DatabaseError, connections
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands import db_worker
 
-from auditsite.jobs import requeue_abandoned
+from auditsite.jobs import HOUSEKEEPING_SECONDS, housekeeping, requeue_abandoned
 
 logger = logging.getLogger(__name__)
 SECONDS_BETWEEN_TRIES = 5
@@ -41,12 +41,17 @@ class Command(db_worker.Command):
 
 def sweep(every: float) -> None:
     """Beside the worker's own loop (which waits on the jobs it runs): take back, every so
-    often, the jobs of workers that died, this process's predecessor's included."""
+    often, the jobs of workers that died, this process's predecessor's included; and once
+    an hour, let the apps clean up (expired drafts and sessions)."""
+    last_housekeeping = 0.0
     while True:
         try:
             requeue_abandoned()
+            if time.monotonic() - last_housekeeping >= HOUSEKEEPING_SECONDS:
+                housekeeping.send(sender=Command)
+                last_housekeeping = time.monotonic()
         except DatabaseError as error:  # down or locked: the next sweep will do
-            logger.warning("Could not look for abandoned jobs: %s", error)
+            logger.warning("Could not sweep: %s", error)
         finally:
             connections.close_all()  # this thread's own connection
         time.sleep(every)

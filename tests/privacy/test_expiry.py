@@ -1,0 +1,56 @@
+"""Drafts nobody finishes are not kept for ever: the worker's hourly housekeeping deletes a
+draft untouched for DRAFT_EXPIRY_DAYS (and its business, when that was all of it) and
+expired sessions, where guests' drafts live."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from auditsite.jobs import housekeeping
+from questionnaire.models import Audit, Business
+from tests.factories import GOOD_ANSWERS, make_audit, make_business
+
+pytestmark = pytest.mark.django_db
+
+
+def untouched_for(audit: Audit, days: int) -> Audit:
+    Audit.objects.filter(pk=audit.pk).update(updated_at=timezone.now() - timedelta(days=days))
+    return audit
+
+
+def session(expires_in_days: int) -> str:
+    store = SessionStore()
+    store["guest_draft"] = {"profile": {"name": "Harbour Bakery"}, "answers": {}}
+    store.create()
+    expiry = timezone.now() + timedelta(days=expires_in_days)
+    Session.objects.filter(pk=store.session_key).update(expire_date=expiry)
+    return store.session_key
+
+
+def test_old_drafts_and_expired_sessions_go_and_nothing_else(owner, questionnaire, settings):
+    settings.DRAFT_EXPIRY_DAYS = 30
+    only_a_draft = untouched_for(make_audit(make_business(owner, "Given Up")), 31)
+    kept = make_business(owner, "Still Trading")
+    make_audit(kept, GOOD_ANSWERS, submit=True)
+    old_draft = untouched_for(make_audit(kept, {"customers": ["general"]}), 31)
+    recent = untouched_for(make_audit(make_business(owner, "Just Started")), 29)
+    expired, live = session(-1), session(3)
+
+    housekeeping.send(sender=None)  # as the worker sends it, once an hour
+
+    assert not Business.objects.filter(name="Given Up").exists()
+    assert not Audit.objects.filter(pk__in=[only_a_draft.pk, old_draft.pk]).exists()
+    assert kept.audits.get().status == Audit.Status.SUBMITTED  # the business and its result
+    assert Audit.objects.filter(pk=recent.pk).exists()
+    assert list(Session.objects.values_list("pk", flat=True)) == [live]
+    assert expired != live
+
+
+def test_the_privacy_page_says_how_long_drafts_are_kept(visitor, settings):
+    settings.DRAFT_EXPIRY_DAYS = 90
+    page = visitor.get("/privacy/").content.decode()
+    assert "have not touched for 90 days is deleted" in page
+    assert "go 14 days after your last answer" in page

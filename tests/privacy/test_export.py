@@ -1,0 +1,92 @@
+"""Everything the site holds about a person, downloaded as one ZIP and read back."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from consulting.models import AuditNote, Invitation, Recommendation
+from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_consultant
+from tests.reports.pdf_text import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+NOTE = 'Families on weekends; "commuters" <before 9>'
+
+
+def download(client) -> zipfile.ZipFile:
+    response = client.get(reverse("privacy:export"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].startswith('attachment; filename="social-media-audit')
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def read(archive: zipfile.ZipFile, ending: str):
+    [name] = [name for name in archive.namelist() if name.endswith(ending)]
+    return json.loads(archive.read(name)) if name.endswith(".json") else archive.read(name)
+
+
+@pytest.fixture
+def shared_business(owner, questionnaire):
+    carla = make_consultant("carla.consultant@example.com", "Carla Jones")
+    business = make_business(owner, "Corner Café", networks=["instagram"])
+    business.shares.create(consultant=carla)
+    audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"customers": NOTE})
+    Recommendation.objects.create(audit=audit, author=carla, text="Answer every review.")
+    AuditNote.objects.create(audit=audit, author=carla, text="Carla's own thoughts")
+    make_audit(business, {"customers": ["general"]})  # a draft, begun since
+    return business, carla
+
+
+def test_the_archive_holds_the_account_businesses_audits_and_reports(
+    owner_client, owner, shared_business, other_owner
+):
+    business, _ = shared_business
+    make_business(other_owner, "Oscar's Garage")
+    archive = download(owner_client)
+    names = archive.namelist()
+    folder = f"businesses/{business.pk}-corner-cafe"
+    assert "README.txt" in names and "account.json" in names
+    assert read(archive, "account.json")["email"] == owner.email
+    profile = read(archive, f"{folder}/business.json")
+    assert profile["name"] == "Corner Café" and profile["networks"] == ["instagram"]
+    assert profile["shared_with"][0]["consultant"] == "Carla Jones"
+
+    audits = sorted(name for name in names if name.startswith(f"{folder}/audits/"))
+    assert [name.rsplit(".", 1)[1] for name in audits].count("json") == 2
+    submitted = next(
+        json.loads(archive.read(name))
+        for name in audits
+        if name.endswith(".json") and json.loads(archive.read(name))["submitted"]
+    )
+    first = submitted["answers"][0]
+    assert first["question"] == 1 and first["note"] == NOTE  # as typed: JSON, not HTML
+    assert first["answer"] == ["I can name our main customer groups (or, before launch, the "
+                               "ones we are for), what each buys and why"]  # fmt: skip
+    assert submitted["verdict"]["headline"] and submitted["verdict"]["b2c_readiness"] > 0
+    assert submitted["recommendations"][0]["text"] == "Answer every review."
+    [report] = [name for name in audits if name.endswith(".pdf")]
+    assert "Corner Café" in pdf_text(archive.read(report))
+    everything = b"".join(archive.read(name) for name in names if not name.endswith(".pdf"))
+    assert b"Oscar" not in everything  # another owner's business
+    assert b"Carla's own thoughts" not in everything  # a consultant's private note
+
+
+def test_a_consultants_archive_holds_what_they_wrote_and_whom_they_invited(shared_business):
+    _, carla = shared_business
+    Invitation.issue(carla, "dan@example.com", "Shall we look at your plans?")
+    client = Client()
+    client.force_login(carla)
+    written = read(download(client), "consultant.json")
+    assert written["name"] == "Carla Jones"
+    assert written["invitations_sent"][0]["message"] == "Shall we look at your plans?"
+    assert written["recommendations_written"][0]["text"] == "Answer every review."
+    assert written["private_notes_written"][0]["text"] == "Carla's own thoughts"
+
+
+def test_a_visitor_is_sent_to_log_in(visitor):
+    response = visitor.get(reverse("privacy:export"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
