@@ -218,6 +218,16 @@ def walk(s3, processes: dict, work: str) -> None:
     check(wait_for(renewed), "worker: the PDF re-rendered with the review")
     _, _, body, _ = on(consultant, "B").get(f"/audits/{audit_id}/report.pdf")
     check(RECOMMENDATION in pdf_text(body), "consultant: B serves the new PDF with the review")
+    # The owner downloads their data on B, then deletes the business: the worker empties
+    # the bucket of its reports.
+    _, headers, archive, _ = on(owner, "B").get("/your-data/export.zip")
+    check(headers["Content-Type"] == "application/zip" and b".pdf" in archive,
+          "owner: B gives all their data, reports included, as a ZIP")  # fmt: skip
+    status, _ = post(owner, f"{business.group(0)}delete/", {"_to": f"{business.group(0)}delete/"})
+    check(status == 302 and "<status 404>" == text(owner, business.group(0)),
+          "owner: the business deleted on B")  # fmt: skip
+    check(wait_for(lambda: not [k for k in s3.keys() if k.startswith(prefix)]),
+          "worker: the deleted business's reports gone from S3")  # fmt: skip
     log = Path(f"{work}/worker.log").read_text()
     check("consultant@example.com" in log, "worker: the submit email delivered by the worker")
     check("owner@example.com" in log, "worker: the review-done email delivered by the worker")
