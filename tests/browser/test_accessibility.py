@@ -56,6 +56,9 @@ def pages_of_an_owner_and_a_consultant():
         "/accounts/email/",
         "/accounts/password/change/",
         "/consultant/join/",
+        "/privacy/",  # with the download and delete links
+        f"/businesses/{draft.business_id}/delete/",
+        "/your-data/delete-account/",
     ]
     consultant = [
         "/consultant/",
