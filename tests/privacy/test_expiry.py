@@ -54,3 +54,17 @@ def test_the_privacy_page_says_how_long_drafts_are_kept(visitor, settings):
     page = visitor.get("/privacy/").content.decode()
     assert "have not touched for 90 days is deleted" in page
     assert "go 14 days after your last answer" in page
+
+
+def test_the_worker_keeps_house_at_once_then_hourly(monkeypatch):
+    from auditsite.management.commands import worker
+
+    sent = []
+    monkeypatch.setattr(worker, "requeue_abandoned", lambda: (0, 0))
+    monkeypatch.setattr(worker.housekeeping, "send", lambda sender: sent.append(sender))
+    clock = iter([1000.0, 1000.0 + 60, 1000.0 + 3600])
+    monkeypatch.setattr(worker.time, "monotonic", lambda: next(clock))
+    first = worker.sweep_once(None)  # the worker has just started
+    assert first == 1000.0 and len(sent) == 1
+    assert worker.sweep_once(first) == first and len(sent) == 1  # a minute later: not yet
+    assert worker.sweep_once(first) == 1000.0 + 3600 and len(sent) == 2  # an hour later

@@ -43,15 +43,22 @@ def sweep(every: float) -> None:
     """Beside the worker's own loop (which waits on the jobs it runs): take back, every so
     often, the jobs of workers that died, this process's predecessor's included; and once
     an hour, let the apps clean up (expired drafts and sessions)."""
-    last_housekeeping = 0.0
+    last_housekeeping = None
     while True:
-        try:
-            requeue_abandoned()
-            if time.monotonic() - last_housekeeping >= HOUSEKEEPING_SECONDS:
-                housekeeping.send(sender=Command)
-                last_housekeeping = time.monotonic()
-        except DatabaseError as error:  # down or locked: the next sweep will do
-            logger.warning("Could not sweep: %s", error)
-        finally:
-            connections.close_all()  # this thread's own connection
+        last_housekeeping = sweep_once(last_housekeeping)
         time.sleep(every)
+
+
+def sweep_once(last_housekeeping: float | None) -> float | None:
+    """One sweep; returns when housekeeping last ran (time.monotonic())."""
+    try:
+        requeue_abandoned()
+        now = time.monotonic()
+        if last_housekeeping is None or now - last_housekeeping >= HOUSEKEEPING_SECONDS:
+            housekeeping.send(sender=Command)
+            return now
+    except DatabaseError as error:  # down or locked: the next sweep will do
+        logger.warning("Could not sweep: %s", error)
+    finally:
+        connections.close_all()  # this thread's own connection
+    return last_housekeeping
