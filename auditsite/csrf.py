@@ -60,6 +60,11 @@ def kept_input(request: HttpRequest) -> QueryDict | None:
     return entered
 
 
+def sent_or_kept(request: HttpRequest) -> QueryDict | None:
+    """A form's data: what was sent, or what was entered before its page expired."""
+    return request.POST if request.method == "POST" else kept_input(request)
+
+
 def move_kept_input(request: HttpRequest, to_page: str) -> None:
     """This page sends its visitor on to another that shows the same form: the input goes
     along."""

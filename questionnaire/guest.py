@@ -16,7 +16,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from auditsite.csrf import kept_input, move_kept_input
+from auditsite.csrf import kept_input, move_kept_input, sent_or_kept
 from questionnaire import content, flow
 from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form
 from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
@@ -57,8 +57,7 @@ def start(request):
         move_kept_input(request, reverse("questionnaire:new_audit"))
         return redirect("questionnaire:new_audit")
     draft = _draft(request)
-    sent = request.POST if request.method == "POST" else kept_input(request)
-    form = BusinessProfileForm(sent, initial=draft["profile"])
+    form = BusinessProfileForm(sent_or_kept(request), initial=draft["profile"])
     if request.method == "POST" and form.is_valid():
         draft["profile"] = {field: form.cleaned_data[field] for field in PROFILE_FIELDS}
         _keep(request, draft)

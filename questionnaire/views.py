@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from auditsite.csrf import kept_input
+from auditsite.csrf import kept_input, sent_or_kept
 from questionnaire import flow
 from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
 from questionnaire.content import question_numbered
@@ -33,15 +33,10 @@ def my_audits(request):
     return render(request, "questionnaire/my_audits.html", {"businesses": businesses})
 
 
-def _sent_or_kept(request):
-    """The form's data: what was sent, or what was entered before the page expired."""
-    return request.POST if request.method == "POST" else kept_input(request)
-
-
 @login_required
 def new_audit(request):
     """Describe a new business and start its first audit."""
-    form = BusinessProfileForm(_sent_or_kept(request))
+    form = BusinessProfileForm(sent_or_kept(request))
     if request.method == "POST" and form.is_valid():
         business = form.save(commit=False)
         business.owner = request.user
@@ -95,7 +90,7 @@ def audit_profile(request, audit_id: int):
     if not audit.is_draft:
         messages.warning(request, LOCKED_MESSAGE)
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
-    form = BusinessProfileForm(_sent_or_kept(request), instance=audit.business)
+    form = BusinessProfileForm(sent_or_kept(request), instance=audit.business)
     if request.method == "POST" and form.is_valid():
         try:
             flow.save_profile(form.save(commit=False), form.cleaned_data["revision"])
