@@ -111,6 +111,19 @@ def audit_data(audit: Audit) -> dict:
     }
 
 
+def _written(items) -> list[dict]:
+    """A consultant's recommendations or notes, each with the business it is about."""
+    return [
+        {
+            "business": item.audit.business.name,
+            "audit": item.audit_id,
+            "written": item.created_at,
+            "text": item.text,
+        }
+        for item in items.select_related("audit__business")
+    ]
+
+
 def consultant_data(user) -> dict:
     return {
         "name": user.consultant.name,
@@ -123,24 +136,8 @@ def consultant_data(user) -> dict:
             }
             for item in Invitation.objects.filter(consultant=user)
         ],
-        "recommendations_written": [
-            {
-                "business": item.audit.business.name,
-                "audit": item.audit_id,
-                "written": item.created_at,
-                "text": item.text,
-            }
-            for item in Recommendation.objects.filter(author=user).select_related("audit__business")
-        ],
-        "private_notes_written": [
-            {
-                "business": item.audit.business.name,
-                "audit": item.audit_id,
-                "written": item.created_at,
-                "text": item.text,
-            }
-            for item in AuditNote.objects.filter(author=user).select_related("audit__business")
-        ],
+        "recommendations_written": _written(Recommendation.objects.filter(author=user)),
+        "private_notes_written": _written(AuditNote.objects.filter(author=user)),
     }
 
 
