@@ -313,6 +313,7 @@ def test_nearly_for_both_names_both_and_the_first_step(rubric):
         "Nearly with consumers and business buyers: first count what social media brings "
         "the business, and check it every month"
     )
+    assert page.steps[0].step in page.headline.cites  # the step it names, as "Not yet" does
 
 
 def test_nearly_with_one_market_not_yet_with_the_other(rubric):
