@@ -117,3 +117,22 @@ def test_a_request_for_an_unknown_host_is_the_sites_own_400(production):
     assert response.status_code == 400
     page = response.content.decode()
     assert "That request was not understood" in page and 'aria-label="Main"' in page
+
+
+def test_the_page_comes_back_with_its_query(guest):
+    """A step opened from the review page (?next=review) goes back there, input and all."""
+    fourth = reverse("questionnaire:guest_step", args=[4]) + "?next=review"
+    response = guest.post(
+        fourth, {**TYPED, "csrfmiddlewaretoken": "x" * 32}, HTTP_REFERER=SITE + fourth
+    )
+    assert response["Location"] == fourth
+    assert "Weekends only" in guest.get(fourth).content.decode()
+
+
+def test_on_https_a_referer_over_plain_http_is_not_the_sites_own(guest, settings):
+    settings.SECURE_SSL_REDIRECT = False
+    fourth = reverse("questionnaire:guest_step", args=[4])
+    response = guest.post(
+        fourth, {**TYPED, "csrfmiddlewaretoken": "x" * 32}, HTTP_REFERER=SITE + fourth, secure=True
+    )
+    assert response.status_code == 403 and "kept_input" not in guest.session

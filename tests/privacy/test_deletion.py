@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 
-from consulting.models import Recommendation, Share
+from consulting.models import Invitation, Recommendation, Share
 from peers import counting
 from peers.models import CountedAudit, PeerGroup
 from questionnaire.models import Answer, Audit, Business
@@ -42,10 +42,11 @@ def everyone_counted() -> int:
 
 def test_the_confirmation_says_what_goes(owner_client, cafe):
     business, _, _ = cafe
+    make_audit(business, {"customers": ["general"]})  # a draft begun since
     page = owner_client.get(reverse("privacy:delete_business", args=[business.pk]))
     html = page.content.decode()
     assert "Delete Corner Café and everything about it?" in html
-    assert "1 audit, with every answer and note; the stored report of the 1 submitted" in html
+    assert "2 audits, with every answer and note; the stored report of the 1 submitted" in html
     assert "Sharing with Carla Jones: they lose access at once" in html
     assert Business.objects.filter(pk=business.pk).exists()  # nothing goes on a GET
 
@@ -103,10 +104,13 @@ def test_deleting_an_account_removes_everything_in_it_and_logs_out(owner_client,
 
 def test_a_consultant_leaving_takes_their_recommendations_not_the_clients_business(cafe):
     business, audit, carla = cafe
+    for email in ("dan@example.com", "eve@example.com"):
+        Invitation.issue(carla, email)
     client = Client()
     client.force_login(carla)
     page = client.get(reverse("privacy:delete_account")).content.decode()
     assert "The 1 recommendation you wrote on clients" in page
+    assert "The 2 invitations you sent: their links stop working." in page
     client.post(reverse("privacy:delete_account"), {"password": PASSWORD})
     assert Business.objects.filter(pk=business.pk).exists()
     assert not Recommendation.objects.filter(audit=audit).exists()

@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from auditsite.jobs import housekeeping
+from privacy.expiry import expire_drafts
 from questionnaire.models import Audit, Business
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 
@@ -30,23 +31,36 @@ def session(expires_in_days: int) -> str:
     return store.session_key
 
 
-def test_old_drafts_and_expired_sessions_go_and_nothing_else(owner, questionnaire, settings):
+def test_old_drafts_and_expired_sessions_go_and_nothing_else(
+    owner, questionnaire, settings, caplog
+):
     settings.DRAFT_EXPIRY_DAYS = 30
-    only_a_draft = untouched_for(make_audit(make_business(owner, "Given Up")), 31)
     kept = make_business(owner, "Still Trading")
-    make_audit(kept, GOOD_ANSWERS, submit=True)
+    for _ in range(3):  # audits numbered apart from businesses, as on a real site
+        submitted = untouched_for(make_audit(kept, GOOD_ANSWERS, submit=True), 400)
+    only_a_draft = untouched_for(make_audit(make_business(owner, "Given Up")), 31)
     old_draft = untouched_for(make_audit(kept, {"customers": ["general"]}), 31)
     recent = untouched_for(make_audit(make_business(owner, "Just Started")), 29)
     expired, live = session(-1), session(3)
 
-    housekeeping.send(sender=None)  # as the worker sends it, once an hour
+    caplog.set_level("INFO", logger="privacy.expiry")
+    assert expire_drafts() == (2, 1)
 
     assert not Business.objects.filter(name="Given Up").exists()
     assert not Audit.objects.filter(pk__in=[only_a_draft.pk, old_draft.pk]).exists()
-    assert kept.audits.get().status == Audit.Status.SUBMITTED  # the business and its result
+    assert kept.audits.count() == 3 and Audit.objects.filter(pk=submitted.pk).exists()
     assert Audit.objects.filter(pk=recent.pk).exists()
+    assert Business.objects.filter(name="Just Started").exists()
     assert list(Session.objects.values_list("pk", flat=True)) == [live]
     assert expired != live
+    assert "Deleted 2 drafts untouched for 30 days" in caplog.text
+
+
+def test_the_workers_housekeeping_expires_drafts(owner, questionnaire, settings):
+    settings.DRAFT_EXPIRY_DAYS = 30
+    draft = untouched_for(make_audit(make_business(owner, "Given Up")), 31)
+    housekeeping.send(sender=None)  # as the worker sends it, once an hour
+    assert not Audit.objects.filter(pk=draft.pk).exists()
 
 
 def test_the_privacy_page_says_how_long_drafts_are_kept(visitor, settings):

@@ -52,8 +52,20 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
     assert "README.txt" in names and "account.json" in names
     assert read(archive, "account.json")["email"] == owner.email
     profile = read(archive, f"{folder}/business.json")
-    assert profile["name"] == "Corner Café" and profile["networks"] == ["instagram"]
-    assert profile["shared_with"][0]["consultant"] == "Carla Jones"
+    assert profile.pop("created").startswith(f"{business.created_at:%Y-%m-%d}")
+    assert profile.pop("shared_with")[0] | {"since": "-"} == {
+        "consultant": "Carla Jones",
+        "email": "carla.consultant@example.com",
+        "since": "-",
+    }
+    assert profile == {
+        "name": "Corner Café",
+        "sector": "Café, restaurant, hotel or venue",
+        "size": "2 to 9 people",
+        "sells_to": "Consumers (the public)",
+        "reaches_on_social_media": business.get_reach_display(),
+        "networks": ["instagram"],
+    }
 
     audits = sorted(name for name in names if name.startswith(f"{folder}/audits/"))
     assert [name.rsplit(".", 1)[1] for name in audits].count("json") == 2
@@ -76,15 +88,27 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
 
 
 def test_a_consultants_archive_holds_what_they_wrote_and_whom_they_invited(shared_business):
-    _, carla = shared_business
+    business, carla = shared_business
     Invitation.issue(carla, "dan@example.com", "Shall we look at your plans?")
     client = Client()
     client.force_login(carla)
     written = read(download(client), "consultant.json")
     assert written["name"] == "Carla Jones"
-    assert written["invitations_sent"][0]["message"] == "Shall we look at your plans?"
-    assert written["recommendations_written"][0]["text"] == "Answer every review."
-    assert written["private_notes_written"][0]["text"] == "Carla's own thoughts"
+    [invitation] = written["invitations_sent"]
+    assert invitation["to"] == "dan@example.com" and invitation["accepted"] is None
+    assert invitation["message"] == "Shall we look at your plans?" and invitation["sent"]
+    [recommendation] = written["recommendations_written"]
+    [note] = written["private_notes_written"]
+    audit = business.audits.get(status="submitted")
+    for item, text in ((recommendation, "Answer every review."), (note, "Carla's own thoughts")):
+        assert item["text"] == text and item["business"] == "Corner Café"
+        assert item["audit"] == audit.pk and item["written"].startswith(f"{audit.created_at:%Y}")
+
+
+def test_a_business_with_no_letters_in_its_name_still_gets_a_folder(owner_client, owner):
+    business = make_business(owner, "???")
+    names = download(owner_client).namelist()
+    assert f"businesses/{business.pk}-business/business.json" in names
 
 
 def test_a_visitor_is_sent_to_log_in(visitor):
