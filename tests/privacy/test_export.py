@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consulting.models import AuditNote, Invitation, Recommendation
+from consulting.models import AuditNote, Invitation, Recommendation, ScoreOverride
+from questionnaire.models import Dimension
 from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_consultant
 from tests.reports.pdf_text import pdf_text
 
@@ -36,6 +37,10 @@ def shared_business(owner, questionnaire):
     business.shares.create(consultant=carla)
     audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"customers": NOTE})
     Recommendation.objects.create(audit=audit, author=carla, text="Answer every review.")
+    ScoreOverride.objects.create(
+        audit=audit, dimension="value", score=45, reason="Prices match the chain down the road",
+        author=carla,
+    )  # fmt: skip
     AuditNote.objects.create(audit=audit, author=carla, text="Carla's own thoughts")
     make_audit(business, {"customers": ["general"]})  # a draft, begun since
     return business, carla
@@ -50,7 +55,14 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
     names = archive.namelist()
     folder = f"businesses/{business.pk}-corner-cafe"
     assert "README.txt" in names and "account.json" in names
-    assert read(archive, "account.json")["email"] == owner.email
+    account = read(archive, "account.json")
+    owner.refresh_from_db()  # logged in by the client
+    assert account == {
+        "email": owner.email,
+        "email_addresses": [{"email": owner.email, "verified": True, "primary": True}],
+        "joined": str(owner.date_joined),
+        "last_login": str(owner.last_login),
+    }
     profile = read(archive, f"{folder}/business.json")
     assert profile.pop("created").startswith(f"{business.created_at:%Y-%m-%d}")
     assert profile.pop("shared_with")[0] | {"since": "-"} == {
@@ -74,7 +86,24 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
         for name in audits
         if name.endswith(".json") and json.loads(archive.read(name))["submitted"]
     )
+    assert set(submitted) == {
+        "status", "questionnaire_edition", "started", "submitted", "reviewed", "answers",
+        "verdict", "recommendations", "score_overrides",
+    }  # fmt: skip
+    assert submitted["status"] == "Submitted" and submitted["reviewed"] is None
+    assert submitted["questionnaire_edition"] == business.audits.first().version.name
+    assert set(submitted["verdict"]) == {
+        "headline", "b2c_readiness", "b2c_band", "b2b_readiness", "b2b_band", "dimension_scores",
+    }  # fmt: skip
+    assert submitted["verdict"]["b2b_readiness"] is None and submitted["verdict"]["b2c_band"]
+    assert set(submitted["verdict"]["dimension_scores"]) == {d.value for d in Dimension}
+    assert submitted["score_overrides"] == [
+        {"dimension": "Value", "score": 45, "reason": "Prices match the chain down the road"}
+    ]
+    assert submitted["recommendations"][0]["by"] == "Carla Jones"
+    assert set(submitted["recommendations"][0]) == {"by", "written", "text"}
     first = submitted["answers"][0]
+    assert first["asked"] == business.audits.first().version.questions.get(number=1).text
     assert first["question"] == 1 and first["note"] == NOTE  # as typed: JSON, not HTML
     assert first["answer"] == ["I can name our main customer groups (or, before launch, the "
                                "ones we are for), what each buys and why"]  # fmt: skip

@@ -2,12 +2,14 @@
 right after submitting must never be a half-written (or empty) file."""
 
 import io
+import os
 import threading
 import time
 
 import pytest
 from django.core.files import File
 from django.core.files.storage import storages
+from django.core.files.uploadedfile import TemporaryUploadedFile
 
 NAME = "reports/1/slowly-written.pdf"
 CONTENT = b"%PDF-1.7 " + bytes(range(256)) * 1024  # 256 KiB: a few chunks to write
@@ -67,3 +69,21 @@ def test_readers_never_see_part_of_a_file_being_written(storage):
     assert {len(read) for read in reads} == {len(CONTENT)}
     assert all(read == CONTENT for read in reads)
     assert not [name for name in storage.listdir("reports/1")[1] if name != "slowly-written.pdf"]
+
+
+def test_a_file_already_on_disk_is_moved_into_place_not_copied(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": settings.STORAGES["default"]["BACKEND"],
+            "OPTIONS": {"location": str(tmp_path / "stored")},
+        },
+    }
+    upload = TemporaryUploadedFile("logo.png", "image/png", len(CONTENT), None)
+    upload.write(CONTENT)
+    upload.flush()
+    on_disk = upload.temporary_file_path()
+    assert storages["default"].save("logos/logo.png", upload) == "logos/logo.png"
+    assert (tmp_path / "stored/logos/logo.png").read_bytes() == CONTENT
+    assert not list((tmp_path / "stored/logos").glob("*.partial"))
+    assert not os.path.exists(on_disk)  # moved: no second copy left behind
