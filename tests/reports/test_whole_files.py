@@ -87,3 +87,4 @@ def test_a_file_already_on_disk_is_moved_into_place_not_copied(settings, tmp_pat
     assert (tmp_path / "stored/logos/logo.png").read_bytes() == CONTENT
     assert not list((tmp_path / "stored/logos").glob("*.partial"))
     assert not os.path.exists(on_disk)  # moved: no second copy left behind
+    upload.close()  # as Django closes an upload it has moved
