@@ -136,3 +136,14 @@ def test_on_https_a_referer_over_plain_http_is_not_the_sites_own(guest, settings
         fourth, {**TYPED, "csrfmiddlewaretoken": "x" * 32}, HTTP_REFERER=SITE + fourth, secure=True
     )
     assert response.status_code == 403 and "kept_input" not in guest.session
+
+
+def test_the_refusal_is_a_page_of_the_site_for_the_signed_in_visitor(questionnaire):
+    owner = make_user("olive@example.com")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    url = reverse("questionnaire:new_audit")
+    response = browser.post(url, PROFILE, HTTP_REFERER="https://evil.example/")
+    assert response.status_code == 403
+    assert "That form was not sent" in response.content.decode()
+    assert "Log out" in response.content.decode()  # their own navigation, still signed in

@@ -56,6 +56,12 @@ def test_old_drafts_and_expired_sessions_go_and_nothing_else(
     assert "Deleted 2 drafts untouched for 30 days" in caplog.text
 
 
+def test_with_nothing_old_nothing_goes(owner, questionnaire):
+    make_audit(make_business(owner, "Just Started"))
+    assert expire_drafts() == (0, 0)
+    assert Business.objects.filter(name="Just Started").exists()
+
+
 def test_the_workers_housekeeping_expires_drafts(owner, questionnaire, settings):
     settings.DRAFT_EXPIRY_DAYS = 30
     draft = untouched_for(make_audit(make_business(owner, "Given Up")), 31)

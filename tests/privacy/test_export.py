@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from consulting.models import AuditNote, Invitation, Recommendation, ScoreOverride
 from questionnaire.models import Dimension
@@ -55,6 +56,12 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
     names = archive.namelist()
     folder = f"businesses/{business.pk}-corner-cafe"
     assert "README.txt" in names and "account.json" in names
+    readme = archive.read("README.txt").decode()
+    assert readme.startswith(
+        f"What the social-media strategy audit holds about {owner.email}, as of"
+    )
+    assert f"{timezone.now():%d %B %Y}" in readme.splitlines()[0]
+    assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
     account = read(archive, "account.json")
     owner.refresh_from_db()  # logged in by the client
     assert account == {
@@ -63,6 +70,8 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
         "joined": str(owner.date_joined),
         "last_login": str(owner.last_login),
     }
+    raw = archive.read(f"{folder}/business.json").decode("utf-8")
+    assert '\n  "name": "Corner Café",\n' in raw  # readable: indented, accents as they are
     profile = read(archive, f"{folder}/business.json")
     assert profile.pop("created").startswith(f"{business.created_at:%Y-%m-%d}")
     assert profile.pop("shared_with")[0] | {"since": "-"} == {
