@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import TemporaryUploadedFile
 
@@ -88,3 +89,33 @@ def test_a_file_already_on_disk_is_moved_into_place_not_copied(settings, tmp_pat
     assert not list((tmp_path / "stored/logos").glob("*.partial"))
     assert not os.path.exists(on_disk)  # moved: no second copy left behind
     upload.close()  # as Django closes an upload it has moved
+
+
+def test_on_disk_the_file_is_written_beside_its_place_under_a_partial_name(settings, tmp_path):
+    """In the same folder (so moving it into place is one rename on one disk), under a name
+    the site never reads."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": settings.STORAGES["default"]["BACKEND"],
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    seen: set[str] = set()
+    written = threading.Event()
+
+    def look():
+        while not written.is_set():
+            if (tmp_path / "reports/1").exists():
+                seen.update(path.name for path in (tmp_path / "reports/1").iterdir())
+
+    looking = threading.Thread(target=look)
+    looking.start()
+    try:
+        storages["default"].save(NAME, SlowlyWritten())
+    finally:
+        written.set()
+        looking.join()
+    assert {name for name in seen if name.endswith(".partial")}, seen
+    assert storages["default"].save("notes/plain.txt", ContentFile("Café")) == "notes/plain.txt"
+    assert (tmp_path / "notes/plain.txt").read_bytes() == "Café".encode()
