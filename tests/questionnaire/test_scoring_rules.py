@@ -752,3 +752,20 @@ def test_a_sole_trader_gets_advice_for_a_sole_trader(rubric):
 @pytest.mark.parametrize("months,answers", [(6, {}), (3, {"success": ["vanity"]})])
 def test_the_audit_is_run_again_sooner_when_there_is_more_to_do(rubric, months, answers):
     assert result(rubric, **answers).reaudit_months == months
+
+
+def test_content_that_leaves_out_optional_fields_gets_their_defaults(rubric):
+    """An administrator's edition may omit a question's number and weight and an option's
+    score, "I don't know" flag and advice: numbered by position, weighted 1, scoring 0."""
+    question = {"key": "customers", "dimension": "customers", "text": "Who?", "options": [
+        {"key": "clear", "label": "Clear", "score": 90},
+        {"key": "vague", "label": "Vague"},
+    ]}  # fmt: skip
+    built = Rubric.from_content({"questions": [{**question}, {**question, "key": "two"}],
+                                 "scoring": rubric.settings})  # fmt: skip
+    first, second = built.questions
+    assert (first.number, second.number) == (1, 2)
+    assert first.weight == 1.0 and first.multiple is False
+    vague = first.options_by_key["vague"]
+    assert (vague.score, vague.dont_know, vague.advice) == (0, False, "")
+    assert first.options_by_key["clear"].score == 90
