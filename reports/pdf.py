@@ -131,11 +131,7 @@ def ensure_rendered(audit: Audit, report: StoredReport) -> None:
         Audit.objects.select_for_update().values("pk").get(pk=audit.pk)
         if not default_storage.exists(report.name):
             default_storage.save(report.name, ContentFile(render_pdf(audit, report.comparison)))
-            _remove_stale(audit, keep=report.name)
-
-
-def _remove_stale(audit: Audit, keep: str) -> None:
-    remove_stored(audit.pk, keep=keep)
+            remove_stored(audit.pk, keep=report.name)
 
 
 def remove_stored(audit_id: int, keep: str = "") -> None:
