@@ -17,8 +17,6 @@ from questionnaire.scoring.points import answer_points, dimension_exact, dimensi
 from questionnaire.scoring.rubric import DIMENSIONS, Answers, GateSpec, Profile, Rubric
 from questionnaire.scoring.trace import (
     FAILED,
-    MET,
-    MISSING,
     SHORT,
     AnswerPoints,
     Ceiling,
@@ -87,8 +85,7 @@ def figures_of(
 
 def gate_figure(gate: GateSpec, points: Points) -> str:
     """A gate's state, as `gate_results` judges it."""
-    statuses = [facet_status(facet, points[facet.question]) for facet in gate.facets]
-    return gate_state(gate, len(statuses) - statuses.count(MET), statuses.count(MISSING))
+    return gate_state(gate, [facet_status(facet, points[facet.question]) for facet in gate.facets])
 
 
 def readiness_from(

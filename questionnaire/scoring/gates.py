@@ -12,7 +12,7 @@ many rules it breaks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from questionnaire.scoring.rubric import Facet, GateSpec, Rubric
 from questionnaire.scoring.trace import (
@@ -47,15 +47,16 @@ def _judged(gate: GateSpec, answers: Mapping[str, AnswerPoints]) -> GateResult:
         answer = answers[facet.question]
         facets.append(FacetResult(answer.question, facet_status(facet, answer), answer))
     not_met = tuple(facet for facet in facets if facet.status != MET)
-    missing = sum(facet.status == MISSING for facet in facets)
-    return GateResult(gate, gate_state(gate, len(not_met), missing), tuple(facets), not_met)
+    state = gate_state(gate, [facet.status for facet in facets])
+    return GateResult(gate, state, tuple(facets), not_met)
 
 
-def gate_state(gate: GateSpec, not_met: int, missing: int) -> str:
-    """Failed with `fail_at` facets missing; short with any facet missing or unknown."""
-    if missing >= gate.fail_at:
+def gate_state(gate: GateSpec, statuses: Collection[str]) -> str:
+    """From its facets' statuses: failed with `fail_at` missing; short with any facet
+    missing or unknown."""
+    if sum(status == MISSING for status in statuses) >= gate.fail_at:
         return FAILED
-    return SHORT if not_met else MET
+    return MET if all(status == MET for status in statuses) else SHORT
 
 
 def facet_status(facet: Facet, answer: AnswerPoints) -> str:

@@ -10,7 +10,7 @@ from questionnaire.scoring.assess import readiness_from
 from questionnaire.scoring.gates import facet_status, gate_state
 from questionnaire.scoring.points import answer_points, dimension_exact, reaches_few
 from questionnaire.scoring.rubric import Answers, OptionSpec, Profile, QuestionSpec, Rubric
-from questionnaire.scoring.trace import FAILED, MET, MISSING, MarketTrace, Step
+from questionnaire.scoring.trace import FAILED, MarketTrace, Step
 
 KIND_ORDER = {"gate": 0, "weak": 1, "answer": 2}
 
@@ -96,9 +96,7 @@ class _Figures:
                     if facet.question in answers:
                         now[facet.question] = facet_status(facet, answers[facet.question])
                 statuses[gate.key] = now
-                values = list(now.values())
-                not_met = len(values) - values.count(MET)
-                states[gate.key] = gate_state(gate, not_met, values.count(MISSING))
+                states[gate.key] = gate_state(gate, list(now.values()))
         return scores, statuses, states
 
     def apply(self, answers: Mapping) -> None:
