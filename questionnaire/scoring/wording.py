@@ -327,7 +327,7 @@ class Wording:
 
     def step_view(self, step: Step) -> StepView:
         gains = tuple((self.audiences[m], gain) for m, gain in step.gains.items())
-        helped = max(step.gains, key=lambda m: step.gains[m])
+        helped = _helped_most(step)
         # The same fixes come up again and again: each is put in words once.
         key = (
             "step",
@@ -352,8 +352,7 @@ class Wording:
     def topic(self, step: Step) -> str:
         """What the step is about, for the audience it helps most; "find out" when every
         answer it touches is "I don't know"."""
-        helped = max(step.gains, key=lambda m: step.gains[m])
-        audience = self.audience(self.trace.markets[helped])
+        audience = self.audience(self.trace.markets[_helped_most(step)])
         answers = self.first.answers  # "I don't know" is the same for every market
         unknown = all(answers[q.key].gap for q in step.questions)
         verb = "find_out" if unknown else "next"
@@ -492,3 +491,8 @@ class Wording:
         labels = [self.stage_label(o) for o in answer.question.options if o in answer.chosen]
         text = self.rubric.settings["stages"]["chosen"].format(stages=join(labels))
         return Line(text, (answer,))
+
+
+def _helped_most(step: Step) -> str:
+    """The market a step adds most to."""
+    return max(step.gains, key=lambda market: step.gains[market])
