@@ -761,11 +761,12 @@ def test_content_that_leaves_out_optional_fields_gets_their_defaults(rubric):
         {"key": "clear", "label": "Clear", "score": 90},
         {"key": "vague", "label": "Vague"},
     ]}  # fmt: skip
-    built = Rubric.from_content({"questions": [{**question}, {**question, "key": "two"}],
+    given = {**question, "key": "three", "number": 7, "weight": 2.5}  # set, not defaulted
+    built = Rubric.from_content({"questions": [{**question}, {**question, "key": "two"}, given],
                                  "scoring": rubric.settings})  # fmt: skip
-    first, second = built.questions
-    assert (first.number, second.number) == (1, 2)
-    assert first.weight == 1.0 and first.multiple is False
+    first, second, third = built.questions
+    assert (first.number, second.number, third.number) == (1, 2, 7)
+    assert first.weight == 1.0 and first.multiple is False and third.weight == 2.5
     vague = first.options_by_key["vague"]
     assert (vague.score, vague.dont_know, vague.advice) == (0, False, "")
     assert first.options_by_key["clear"].score == 90
