@@ -7,7 +7,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from auditsite.mail import site_link
+from common.mail import site_link
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -6,7 +6,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control
 
-from reports.report import BAND_MEANINGS
+from questionnaire.editions import current_content
 
 
 def support_email(request) -> dict:
@@ -22,7 +22,9 @@ def privacy(request):
 
 
 def scoring(request):
-    return render(request, "pages/scoring.html", {"band_meanings": BAND_MEANINGS})
+    """How the score is worked out, with the current edition's bands and what each means."""
+    edition = current_content()
+    return render(request, "pages/scoring.html", {"bands": edition.bands if edition else ()})
 
 
 @cache_control(max_age=86400, public=True)

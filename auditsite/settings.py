@@ -8,7 +8,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from auditsite.env import env_bool, env_int, env_list, env_str
+from common.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "peers",
     "privacy",
     "auditsite.apps.AuditsiteConfig",  # the access policy (auditsite/access.py)
+    "benchmarks",  # the benchmark commands (manage.py benchmark_*; README, "Speed")
 ]
 
 MIDDLEWARE = [
@@ -170,10 +171,10 @@ INVITATIONS_PER_DAY = env_int("INVITATIONS_PER_DAY", 20)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email is queued as a background job (auditsite/mail.py) and delivered by the worker, with
+# Email is queued as a background job (common/mail.py) and delivered by the worker, with
 # retries: through SMTP when a host is configured, otherwise printed on the worker's console.
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = "auditsite.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "common.mail.QueuedEmailBackend"
 EMAIL_DELIVERY_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
@@ -202,7 +203,7 @@ MEDIA_URL = "media/"
 # Rendered reports: S3-compatible object storage when S3_BUCKET is set, so every app server
 # and worker reads what any of them rendered (credentials from AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY, as boto3 reads them); otherwise files under MEDIA_ROOT, each written
-# whole before any reader can open it (auditsite/storage.py).
+# whole before any reader can open it (common/storage.py).
 S3_BUCKET = env_str("S3_BUCKET")
 STORAGES = {
     "default": (
@@ -217,7 +218,7 @@ STORAGES = {
             },
         }
         if S3_BUCKET
-        else {"BACKEND": "auditsite.storage.AtomicFileSystemStorage"}
+        else {"BACKEND": "common.storage.AtomicFileSystemStorage"}
     ),
     "staticfiles": {
         "BACKEND": (
@@ -232,7 +233,7 @@ STORAGES = {
 # db_worker`. A job is enqueued in the same database as the change that caused it, so it
 # survives a restart of the worker or of the database, and needs no other service.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# A job still running after this long has lost its worker (auditsite/jobs.py): every job
+# A job still running after this long has lost its worker (common/jobs.py): every job
 # here takes seconds, so the default leaves a wide margin.
 JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 300)
 # A draft audit nobody has touched for this many days is deleted by the worker (privacy/expiry.py).
@@ -245,7 +246,7 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
-CSRF_FAILURE_VIEW = "auditsite.csrf.csrf_failure"  # back to the form, input kept
+CSRF_FAILURE_VIEW = "common.csrf.csrf_failure"  # back to the form, input kept
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)

@@ -14,7 +14,7 @@ client.force_login(owner)
 draft = Audit.objects.filter(business__owner=owner, status="draft").first()
 submitted = Audit.objects.filter(business__owner=owner).exclude(status="draft").first()
 step = reverse("questionnaire:audit_step", args=[draft.pk, 2])
-option = draft.version.questions.get(number=2).options.first().key
+option = draft.edition.questions.get(number=2).options.first().key
 cases = {
     "step GET": lambda: client.get(step, secure=True),
     "step POST": lambda: client.post(step, {"choices": option}, secure=True),

@@ -6,11 +6,10 @@ class ConsultingConfig(AppConfig):
     verbose_name = "Consulting"
 
     def ready(self) -> None:
-        from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
-        from consulting import handlers, reviewers
-        from consulting.models import Consultant, Recommendation, ScoreOverride, Share
+        from consulting import handlers
+        from consulting.models import Recommendation, ScoreOverride
         from questionnaire import signals
         from questionnaire.models import Audit
 
@@ -18,8 +17,5 @@ class ConsultingConfig(AppConfig):
         signals.audit_reviewed.connect(handlers.email_owner_on_review, sender=Audit)
         signals.dimension_adjustments.connect(handlers.consultant_figures, sender=Audit)
         for changed in (post_save, post_delete):
-            changed.connect(reviewers.forget_share, sender=Share)
-            changed.connect(reviewers.forget_consultant, sender=Consultant)
-            changed.connect(reviewers.forget_consultant, sender=get_user_model())
             for review_item in (Recommendation, ScoreOverride):
                 changed.connect(handlers.count_review_change, sender=review_item)

@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet, Window
 
+from common.text import CleanText
 from consulting.models import Share
 from questionnaire.models import Audit, AuditQuerySet, Band, Business, Dimension
 from questionnaire.profile import Sector
-from questionnaire.text import CleanText
 
 # Sortable columns: the name in the URL -> (the column heading, the database ordering). Each
 # ordering is served by an index on PostgreSQL (questionnaire/migrations/0008), ties broken
@@ -76,7 +76,9 @@ class DashboardFilters(CleanText, forms.Form):
     b2c_to = _readiness_field("B2C readiness to")
     b2b_from = _readiness_field("B2B readiness from")
     b2b_to = _readiness_field("B2B readiness to")
-    edition = forms.IntegerField(label="Questionnaire version", required=False, min_value=1)
+    edition = forms.CharField(
+        label="Questionnaire edition", required=False, max_length=40, help_text="e.g. 2026.5"
+    )
     sort = forms.ChoiceField(
         required=False, choices=[(prefix + key, key) for key in SORTS for prefix in ("", "-")]
     )
@@ -135,7 +137,7 @@ def _portfolio_filters(audits: AuditQuerySet, filters: dict) -> AuditQuerySet:
         if filters.get(f"{market}_to") is not None:
             audits = audits.filter(**{f"{market}_readiness__lte": filters[f"{market}_to"]})
     if filters.get("edition"):
-        audits = audits.filter(version__number=filters["edition"])
+        audits = audits.filter(edition__name=filters["edition"])
     return audits
 
 

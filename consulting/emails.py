@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from auditsite.mail import site_link
+from common.mail import site_link
 from questionnaire.models import Audit
 
 

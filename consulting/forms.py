@@ -1,5 +1,6 @@
 from django import forms
 
+from common.text import CleanText
 from consulting.models import (
     NOTES_PER_AUDIT,
     RECOMMENDATIONS_PER_AUDIT,
@@ -10,7 +11,6 @@ from consulting.models import (
     Recommendation,
     ScoreOverride,
 )
-from questionnaire.text import CleanText
 
 TOO_LONG = (
     "This is %(show_value)s characters long; please keep it to %(limit_value)s. "

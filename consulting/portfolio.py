@@ -18,7 +18,7 @@ from peers import distribution
 from peers.comparison import EVERYONE, MIN_COUNTED
 from peers.models import ANY, PeerGroup
 from questionnaire.history import READINESS_LABELS
-from questionnaire.models import Audit, Band, Dimension, QuestionnaireVersion
+from questionnaire.models import Audit, Band, Dimension, Edition
 
 SHOWN = 5  # clients per list: the ones to act on first; the link lists the rest
 LATEST = {"latest": "on"}
@@ -66,7 +66,7 @@ class Portfolio:
     fell_back: list[Mover] = field(default_factory=list)
     waiting: list[dict] = field(default_factory=list)  # latest audits, longest waiting first
     waiting_count: int = 0
-    edition: int | None = None  # the edition the site comparison uses
+    edition: str = ""  # the name of the edition the site comparison uses
     site: list[SiteStanding] = field(default_factory=list)
 
 
@@ -75,7 +75,7 @@ LATEST_FIELDS = (
     "business__name",
     "status",
     "submitted_at",
-    "version_id",
+    "edition_id",
     "b2c_readiness",
     "b2b_readiness",
     "b2c_band",
@@ -137,24 +137,24 @@ def _movers(latest: list[dict], rising: bool) -> list[Mover]:
 def _against_site(result: Portfolio, latest: list[dict]) -> None:
     """The clients on the current edition, placed on every business's published scores
     (the same privacy rules as an owner's comparison)."""
-    version = QuestionnaireVersion.objects.current()
-    if version is None:
+    edition = Edition.objects.current()
+    if edition is None:
         return
-    result.edition = version.number
-    everyone = PeerGroup.objects.filter(version=version, sector=ANY, size=ANY)
+    result.edition = edition.name
+    everyone = PeerGroup.objects.filter(edition=edition, sector=ANY, size=ANY)
     published = everyone.values_list("published", flat=True).first() or {}
     for market in ("b2c", "b2b"):
         figures = published.get(market)
         scores = [
             audit[f"{market}_readiness"]
             for audit in latest
-            if audit["version_id"] == version.pk and audit[f"{market}_readiness"] is not None
+            if audit["edition_id"] == edition.pk and audit[f"{market}_readiness"] is not None
         ]
         if figures and figures["count"] >= MIN_COUNTED and scores:
-            result.site.append(_standing(market, figures, scores, version.number))
+            result.site.append(_standing(market, figures, scores, edition.name))
 
 
-def _standing(market: str, figures: dict, scores: list[int], edition: int) -> SiteStanding:
+def _standing(market: str, figures: dict, scores: list[int], edition: str) -> SiteStanding:
     in_quarter = Counter(distribution.quarter_of(figures, score) for score in scores)
     quarters = []
     for quarter, scores_in in reversed(list(enumerate(figures["quarters"]))):

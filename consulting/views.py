@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.text import parse_id
 from consulting import emails, export
 from consulting.access import client_audit_or_404, consultant_required, is_consultant
 from consulting.dashboard import (
@@ -32,7 +33,6 @@ from questionnaire import flow
 from questionnaire.access import business_or_404
 from questionnaire.forms import BusinessProfileForm
 from questionnaire.models import Audit, Business, Dimension
-from questionnaire.text import parse_id
 from questionnaire.verdicts import refresh_verdict, result_for
 
 PAGE_SIZE = 25

@@ -9,9 +9,9 @@ from peers.models import PeerGroup
 @admin.register(PeerGroup)
 class PeerGroupAdmin(admin.ModelAdmin):
     list_display = ["__str__", "businesses", "unpublished_changes"]
-    list_filter = ["version"]
-    list_select_related = ["version"]
-    fields = ["version", "sector", "size", "unpublished_changes", "published"]
+    list_filter = ["edition"]
+    list_select_related = ["edition"]
+    fields = ["edition", "sector", "size", "unpublished_changes", "published"]
 
     def has_add_permission(self, request) -> bool:
         return False

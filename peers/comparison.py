@@ -11,12 +11,10 @@ Privacy first:
 
 from __future__ import annotations
 
-import json
 import operator
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import reduce
 
-from django.db import connection
 from django.db.models import Q
 
 from peers import distribution
@@ -111,38 +109,19 @@ class PeerComparison:
         return not self.readiness and not self.dimensions
 
 
-def published_figures(version_id: int, keys: list[tuple[str, str]]) -> dict:
-    """(sector, size) -> the published figures of those cohorts of the edition: one query.
-    The ORM writes it once per process and each page only runs it: writing it took most of
-    its cost (0.5 of 0.65 ms on PostgreSQL), and the results page has little to spare."""
-    sql, slots = _figures_query(len(keys))
-    values: dict = {VERSION_SLOT: version_id}
-    for number, (sector, size) in enumerate(keys):
-        values[f"sector{number}"], values[f"size{number}"] = sector, size
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values[slot] for slot in slots])
-        rows = cursor.fetchall()
-    # A raw cursor gets the JSON column as text (Django leaves decoding to the field).
-    return {(sector, size): json.loads(published) for sector, size, published in rows}
-
-
-VERSION_SLOT = -1  # stands for the edition while the query is written
-
-
-@cache
-def _figures_query(how_many: int) -> tuple[str, tuple]:
-    """The SQL for that many cohorts, and what stands in each of its placeholders."""
-    names = [(f"sector{number}", f"size{number}") for number in range(how_many)]
-    cohorts = reduce(operator.or_, (Q(sector=sector, size=size) for sector, size in names))
-    groups = PeerGroup.objects.filter(cohorts, version_id=VERSION_SLOT)
-    return groups.values_list("sector", "size", "published").query.sql_with_params()
+def published_figures(edition_id: int, keys: list[tuple[str, str]]) -> dict:
+    """(sector, size) -> the published figures of those cohorts of the edition: one query."""
+    cohorts = reduce(operator.or_, (Q(sector=sector, size=size) for sector, size in keys))
+    groups = PeerGroup.objects.filter(cohorts, edition_id=edition_id)
+    rows = groups.values_list("sector", "size", "published")
+    return {(sector, size): published for sector, size, published in rows}
 
 
 def compare(audit: Audit) -> PeerComparison:
     """The audit placed against its peers (from the cohorts' last publication)."""
     profile = audit.answered_profile()
     keys = cohorts_of(profile["sector"], profile["size"])
-    published = published_figures(audit.version_id, keys)
+    published = published_figures(audit.edition_id, keys)
     readiness = _readiness(audit, keys, published)
     dimensions, middles = _dimensions(audit, keys, published)
     narrowed = _why_broader(keys[0], [*readiness, *dimensions])

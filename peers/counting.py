@@ -16,7 +16,7 @@ from questionnaire.models import NEWEST_FIRST, Audit
 COUNTED_FIELDS = (
     "pk",
     "business_id",
-    "version_id",
+    "edition_id",
     "profile",
     "b2c_readiness",
     "b2b_readiness",
@@ -37,27 +37,27 @@ def scores_of(audit: dict) -> dict[str, int]:
     return {**served, **audit["dimension_scores"]}
 
 
-def recount(business_id: int, version_id: int) -> bool:
+def recount(business_id: int, edition_id: int) -> bool:
     """Make the business count with its latest submitted audit of the edition, or not at
     all if it has none (a deleted business or audit); True if the statistics changed.
     Running it twice changes nothing the second time, so a retried job is harmless."""
     with transaction.atomic():
         # Every recount of an edition takes the lock on its everyone-cohort first, so they
         # run one at a time and each reads what the one before wrote.
-        _locked_groups(version_id, [(ANY, ANY)])
+        _locked_groups(edition_id, [(ANY, ANY)])
         latest = (
             Audit.objects.submitted()
-            .filter(business_id=business_id, version_id=version_id)
+            .filter(business_id=business_id, edition_id=edition_id)
             .newest_first()
             .values(*COUNTED_FIELDS)
             .first()
         )
-        counted = CountedAudit.objects.filter(business_id=business_id, version_id=version_id)
+        counted = CountedAudit.objects.filter(business_id=business_id, edition_id=edition_id)
         before = counted.first()
         after = _entry(latest) if latest else None
         if _same(before, after):
             return False
-        _count(version_id, before, after)
+        _count(edition_id, before, after)
         if before:
             before.delete()
         if after:
@@ -68,7 +68,7 @@ def recount(business_id: int, version_id: int) -> bool:
 def _entry(audit: dict) -> CountedAudit:
     return CountedAudit(
         business_id=audit["business_id"],
-        version_id=audit["version_id"],
+        edition_id=audit["edition_id"],
         audit_id=audit["pk"],
         sector=audit["profile"]["sector"],
         size=audit["profile"]["size"],
@@ -83,14 +83,14 @@ def _same(before: CountedAudit | None, after: CountedAudit | None) -> bool:
     return all(getattr(before, name) == getattr(after, name) for name in fields)
 
 
-def _count(version_id: int, before: CountedAudit | None, after: CountedAudit | None) -> None:
+def _count(edition_id: int, before: CountedAudit | None, after: CountedAudit | None) -> None:
     """Take the old scores out of their cohorts and put the new ones in: one change to each
     cohort touched, however many of its tallies moved."""
     moves = [(entry, step) for entry, step in ((before, -1), (after, 1)) if entry]
     keys = list(
         dict.fromkeys(k for entry, _ in moves for k in cohorts_of(entry.sector, entry.size))
     )
-    groups = _locked_groups(version_id, keys)
+    groups = _locked_groups(edition_id, keys)
     for entry, step in moves:
         for key in cohorts_of(entry.sector, entry.size):
             groups[key].count(entry.scores, step)
@@ -100,11 +100,11 @@ def _count(version_id: int, before: CountedAudit | None, after: CountedAudit | N
 
 
 def _locked_groups(
-    version_id: int, keys: list[tuple[str, str]]
+    edition_id: int, keys: list[tuple[str, str]]
 ) -> dict[tuple[str, str], PeerGroup]:
-    new = [PeerGroup(version_id=version_id, sector=sector, size=size) for sector, size in keys]
+    new = [PeerGroup(edition_id=edition_id, sector=sector, size=size) for sector, size in keys]
     PeerGroup.objects.bulk_create(new, ignore_conflicts=True)
-    groups = PeerGroup.objects.select_for_update().filter(version_id=version_id)
+    groups = PeerGroup.objects.select_for_update().filter(edition_id=edition_id)
     return {(g.sector, g.size): g for g in groups.filter(_any_of(keys)).order_by("pk")}
 
 
@@ -125,9 +125,9 @@ def rebuild() -> int:
         groups: dict[tuple[int, str, str], PeerGroup] = {}
         for entry in entries:
             for sector, size in cohorts_of(entry.sector, entry.size):
-                key = (entry.version_id, sector, size)
+                key = (entry.edition_id, sector, size)
                 if key not in groups:
-                    groups[key] = PeerGroup(version_id=entry.version_id, sector=sector, size=size)
+                    groups[key] = PeerGroup(edition_id=entry.edition_id, sector=sector, size=size)
                 groups[key].count(entry.scores, step=1)
         for group in groups.values():
             group.publish()
@@ -140,13 +140,13 @@ def _latest_entries() -> Iterator[CountedAudit]:
     """Each business's latest submitted audit of each edition, as an entry."""
     audits: Iterable[dict] = (
         Audit.objects.submitted()
-        .order_by("business_id", "version_id", *NEWEST_FIRST)
+        .order_by("business_id", "edition_id", *NEWEST_FIRST)
         .values(*COUNTED_FIELDS)
         .iterator(chunk_size=5000)
     )
     last = None
     for audit in audits:
-        key = (audit["business_id"], audit["version_id"])
+        key = (audit["business_id"], audit["edition_id"])
         if key != last:
             last = key
             yield _entry(audit)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from questionnaire import flow
 from questionnaire.demo import fill_answers
-from questionnaire.models import Audit, Business, QuestionnaireVersion
+from questionnaire.models import Audit, Business, Edition
 from questionnaire.profile import Sector, SellsTo, Size
 
 NAMES = ["Harbour", "Corner", "North", "Green", "Blue", "Old Town", "River", "Station", "Hill"]
@@ -36,11 +36,11 @@ SAME_AS_CAFE = 14  # hospitality, 2 to 9 people: ten others are needed for a com
 OTHERS = 46
 
 
-def random_answers(version: QuestionnaireVersion, rng: random.Random) -> dict[str, list[str]]:
+def random_answers(edition: Edition, rng: random.Random) -> dict[str, list[str]]:
     """Better answers a little more likely than worse ones, as among real owners who chose
     to take an audit."""
     answers = {}
-    for question in version.questions.prefetch_related("options"):
+    for question in edition.questions.prefetch_related("options"):
         options = sorted(
             (option for option in question.options.all() if not option.is_dont_know),
             key=lambda option: option.score,
@@ -79,7 +79,7 @@ def create_peers(rng: random.Random) -> list[Business]:
 def submit_demo_audit(business: Business, rng: random.Random, days_ago: int) -> Audit:
     """An audit with random answers, submitted quietly (no email, no render) days ago."""
     audit = flow.start_audit(business)
-    fill_answers(audit, random_answers(audit.version, rng))
+    fill_answers(audit, random_answers(audit.edition, rng))
     audit = flow.submit_audit(audit, announce=False)
     when = timezone.now() - timedelta(days=days_ago, minutes=rng.randint(0, 600))
     Audit.objects.filter(pk=audit.pk).update(created_at=when, submitted_at=when)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 
 from peers import distribution
-from questionnaire.models import QuestionnaireVersion
+from questionnaire.models import Edition
 
 ANY = ""  # a cohort key that matches every sector or every size
 # A cohort's published figures change only after this many changes to it, so no page ever
@@ -18,7 +18,7 @@ class PeerGroup(models.Model):
     """One cohort of one questionnaire edition: a sector and a size band, a sector at any
     size, or every business. Each business counts once, with its latest submitted audit."""
 
-    version = models.ForeignKey(QuestionnaireVersion, on_delete=models.CASCADE, related_name="+")
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
     sector = models.CharField(max_length=20, blank=True)
     size = models.CharField(max_length=10, blank=True)
     # measure ("b2c", "b2b" or a dimension) -> how many businesses scored 0, 1, … 100
@@ -30,12 +30,12 @@ class PeerGroup(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["version", "sector", "size"], name="one_group_each"),
+            models.UniqueConstraint(fields=["edition", "sector", "size"], name="one_group_each"),
         ]
 
     def __str__(self) -> str:
         sector, size = self.sector or "every sector", self.size or "any size"
-        return f"Version {self.version.number}: {sector}, {size}"
+        return f"Edition {self.edition.name}: {sector}, {size}"
 
     @property
     def businesses(self) -> int:
@@ -69,7 +69,7 @@ class CountedAudit(models.Model):
     row must outlive a deleted business until its scores are taken out again."""
 
     business_id = models.PositiveIntegerField()
-    version_id = models.PositiveIntegerField()
+    edition_id = models.PositiveIntegerField()
     audit_id = models.PositiveIntegerField()
     sector = models.CharField(max_length=20)
     size = models.CharField(max_length=10)
@@ -77,7 +77,7 @@ class CountedAudit(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["business_id", "version_id"], name="counted_once"),
+            models.UniqueConstraint(fields=["business_id", "edition_id"], name="counted_once"),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Owners' data"
 
     def ready(self) -> None:
-        from auditsite.jobs import housekeeping
+        from common.jobs import housekeeping
         from privacy import expiry
 
         housekeeping.connect(expiry.on_housekeeping, dispatch_uid="expire_drafts")

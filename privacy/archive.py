@@ -74,12 +74,12 @@ def business_data(business: Business) -> dict:
 def audit_data(audit: Audit) -> dict:
     labels = {
         (option.question_id, option.key): option.label
-        for question in audit.version.questions.prefetch_related("options")
+        for question in audit.edition.questions.prefetch_related("options")
         for option in question.options.all()
     }
     return {
         "status": audit.get_status_display(),
-        "questionnaire_edition": audit.version.name,
+        "questionnaire_edition": audit.edition.name,
         "started": audit.created_at,
         "submitted": audit.submitted_at,
         "reviewed": audit.reviewed_at,
@@ -159,7 +159,7 @@ def archive(user, made: datetime) -> bytes:
         for business in Business.objects.filter(owner=user):
             folder = _folder(business)
             zipped.writestr(f"{folder}/business.json", _dumps(business_data(business)))
-            for audit in business.audits.select_related("version"):
+            for audit in business.audits.select_related("edition"):
                 name = f"{folder}/audits/{audit.created_at:%Y-%m-%d}-audit-{audit.pk}"
                 zipped.writestr(f"{name}.json", _dumps(audit_data(audit)))
                 if not audit.is_draft:

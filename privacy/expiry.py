@@ -2,7 +2,7 @@
 goes when the session expires (SESSION_COOKIE_AGE after its last save); expired sessions are
 removed here. An account's draft audit untouched for DRAFT_EXPIRY_DAYS is deleted, and its
 business with it when that draft was all the business had. The worker runs this once an hour
-(auditsite.jobs.housekeeping)."""
+(common.jobs.housekeeping)."""
 
 from __future__ import annotations
 

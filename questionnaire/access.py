@@ -11,7 +11,6 @@ import rules
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from questionnaire.content import edition
 from questionnaire.models import Audit, Business
 
 READ = "read_audit"
@@ -25,10 +24,12 @@ def allowed(user, action: str, obj) -> bool:
 
 
 def audit_or_404(user, audit_id: int, action: str) -> Audit:
-    audit = Audit.objects.select_related("business").filter(pk=audit_id).first()
+    # The edition's name and title are on its pages; its content is read through
+    # questionnaire.editions, so its scoring settings are left in the database.
+    audits = Audit.objects.select_related("business", "edition").defer("edition__scoring")
+    audit = audits.filter(pk=audit_id).first()
     if audit is None or not allowed(user, action, audit):
         raise Http404
-    audit.version = edition(audit.version_id)  # read once per process, not with every audit
     return audit
 
 

@@ -1,26 +1,26 @@
-"""Admin for questionnaire content. Published versions are read-only; to change content,
+"""Admin for questionnaire content. Published editions are read-only; to change content,
 make a draft copy, edit its questions and options, then publish it."""
 
 from django.contrib import admin, messages
 
 from questionnaire.content import ContentError, copy_as_draft, publish
-from questionnaire.models import Answer, Audit, Business, Option, Question, QuestionnaireVersion
+from questionnaire.models import Answer, Audit, Business, Edition, Option, Question
 
 
 class FrozenWhenPublishedAdmin(admin.ModelAdmin):
-    """Editing is allowed only on draft versions and what belongs to them (the models
+    """Editing is allowed only on draft editions and what belongs to them (the models
     refuse the rest too: questionnaire.models.FrozenWhenPublished)."""
 
-    def version_of(self, obj):
+    def edition_of(self, obj):
         raise NotImplementedError
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and self.version_of(obj).is_published:
+        if obj is not None and self.edition_of(obj).is_published:
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self.version_of(obj).is_published:
+        if obj is not None and self.edition_of(obj).is_published:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -40,33 +40,33 @@ class QuestionInline(admin.TabularInline):
     has_delete_permission = has_change_permission
 
 
-@admin.register(QuestionnaireVersion)
-class QuestionnaireVersionAdmin(FrozenWhenPublishedAdmin):
-    list_display = ["edition", "number", "title", "published_at", "created_at", "based_on"]
+@admin.register(Edition)
+class EditionAdmin(FrozenWhenPublishedAdmin):
+    list_display = ["name", "number", "title", "published_at", "created_at", "based_on"]
     readonly_fields = ["number", "source", "based_on", "published_at", "created_at"]
     inlines = [QuestionInline]
     actions = ["make_draft_copy", "publish_drafts"]
 
-    def version_of(self, obj):
+    def edition_of(self, obj):
         return obj
 
     @admin.action(description="Make an editable draft copy")
     def make_draft_copy(self, request, queryset):
-        for version in queryset:
-            draft = copy_as_draft(version)
+        for edition in queryset:
+            draft = copy_as_draft(edition)
             self.message_user(
-                request, f"Created the draft “{draft.name}” from edition {version.name}."
+                request, f"Created the draft “{draft.name}” from edition {edition.name}."
             )
 
     @admin.action(description="Publish selected drafts")
     def publish_drafts(self, request, queryset):
-        for version in queryset.filter(published_at__isnull=True):
+        for edition in queryset.filter(published_at__isnull=True):
             try:
-                publish(version)
+                publish(edition)
             except ContentError as error:
-                self.message_user(request, f"Edition {version.name}: {error}", messages.ERROR)
+                self.message_user(request, f"Edition {edition.name}: {error}", messages.ERROR)
             else:
-                self.message_user(request, f"Published edition {version.name}.")
+                self.message_user(request, f"Published edition {edition.name}.")
 
 
 class OptionInline(admin.TabularInline):
@@ -75,27 +75,27 @@ class OptionInline(admin.TabularInline):
     extra = 0
 
     def has_add_permission(self, request, obj=None):
-        return obj is not None and not obj.version.is_published
+        return obj is not None and not obj.edition.is_published
 
     def has_change_permission(self, request, obj=None):
-        return obj is not None and not obj.version.is_published
+        return obj is not None and not obj.edition.is_published
 
     has_delete_permission = has_change_permission
 
 
 @admin.register(Question)
 class QuestionAdmin(FrozenWhenPublishedAdmin):
-    list_display = ["number", "text", "dimension", "kind", "version"]
-    list_filter = ["version", "dimension"]
+    list_display = ["number", "text", "dimension", "kind", "edition"]
+    list_filter = ["edition", "dimension"]
     inlines = [OptionInline]
 
-    def version_of(self, obj):
-        return obj.version
+    def edition_of(self, obj):
+        return obj.edition
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        """A question can only be put in (or moved to) a draft version."""
-        if db_field.name == "version":
-            kwargs["queryset"] = QuestionnaireVersion.objects.filter(published_at__isnull=True)
+        """A question can only be put in (or moved to) a draft edition."""
+        if db_field.name == "edition":
+            kwargs["queryset"] = Edition.objects.filter(published_at__isnull=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -117,9 +117,9 @@ class AnswerInline(admin.TabularInline):
 
 @admin.register(Audit)
 class AuditAdmin(admin.ModelAdmin):
-    list_display = ["business", "status", "version", "created_at", "updated_at", "submitted_at"]
-    list_filter = ["status", "version"]
+    list_display = ["business", "status", "edition", "created_at", "updated_at", "submitted_at"]
+    list_filter = ["status", "edition"]
     search_fields = ["business__name", "business__owner__email"]
-    readonly_fields = ["version", "profile", "submitted_at"]
+    readonly_fields = ["edition", "profile", "submitted_at"]
     raw_id_fields = ["business"]
     inlines = [AnswerInline]

@@ -1,20 +1,20 @@
 """Questionnaire content: loading the data file, and the draft → published life cycle.
 
-A published version is frozen. Editing content means `copy_as_draft`, changing the copy
+A published edition is frozen. Editing content means `copy_as_draft`, changing the copy
 (in the admin) and `publish`-ing it; audits already answered keep pointing at their own
-version, so their reports render exactly as before.
+edition, so their reports render exactly as before.
 """
 
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaire.models import Option, Question, QuestionnaireVersion
+from questionnaire.models import Edition, Option, Question
 from questionnaire.profile import Reach, Sector, SellsTo, Size
 from questionnaire.scoring import score
 from questionnaire.scoring.rubric import Profile, Rubric
@@ -22,7 +22,7 @@ from questionnaire.scoring.rubric import Profile, Rubric
 CONTENT_FILE = Path(__file__).parent / "content" / "questionnaire.toml"
 
 # The one map between the data file's names and the models' fields, used both ways: to
-# load the file and to give a version (loaded or edited in the admin) back in its shape,
+# load the file and to give a edition (loaded or edited in the admin) back in its shape,
 # which is what questionnaire.rubric.Rubric.from_content reads.
 QUESTION_FIELDS = {
     name: name
@@ -61,39 +61,6 @@ SCORING_SECTIONS = (
 )
 
 
-# Published versions never change (the models refuse it), so each one's questions and
-# options are read from the database once per process.
-_published_questions: dict[tuple[int, object], tuple[Question, ...]] = {}
-
-
-def questions_of(version: QuestionnaireVersion) -> tuple[Question, ...]:
-    """The version's questions in order, each with its options prefetched (read-only)."""
-    if not version.is_published:
-        return tuple(version.questions.prefetch_related("options"))
-    key = (version.pk, version.published_at)
-    if key not in _published_questions:
-        _published_questions[key] = tuple(version.questions.prefetch_related("options"))
-    return _published_questions[key]
-
-
-_published_versions: dict[int, QuestionnaireVersion] = {}
-
-
-def edition(version_id: int) -> QuestionnaireVersion:
-    """The questionnaire version; a published one is read once per process (shared, so
-    read-only, like its questions)."""
-    version = _published_versions.get(version_id)
-    if version is None:
-        version = QuestionnaireVersion.objects.get(pk=version_id)
-        if version.is_published:
-            _published_versions[version_id] = version
-    return version
-
-
-def question_numbered(version: QuestionnaireVersion, number: int) -> Question | None:
-    return next((q for q in questions_of(version) if q.number == number), None)
-
-
 class ContentError(ValueError):
     """The content file or a draft is not a usable questionnaire."""
 
@@ -104,28 +71,28 @@ def read_content_file(path: Path = CONTENT_FILE) -> dict:
 
 
 @transaction.atomic
-def load_content_file(path: Path = CONTENT_FILE) -> QuestionnaireVersion | None:
-    """Publish the file's edition as a new version, or return None if it is loaded already."""
+def load_content_file(path: Path = CONTENT_FILE) -> Edition | None:
+    """Publish the file's edition as a new edition, or return None if it is loaded already."""
     data = read_content_file(path)
     source = f"{path.name}@{data['edition']}"
-    if QuestionnaireVersion.objects.filter(source=source).exists():
+    if Edition.objects.filter(source=source).exists():
         return None
-    version = QuestionnaireVersion.objects.create(
-        number=QuestionnaireVersion.next_number(),
-        edition=data["edition"],
+    edition = Edition.objects.create(
+        number=Edition.next_number(),
+        name=data["edition"],
         title=data["title"],
         changelog=data.get("changelog", ""),
         scoring=data.get("scoring", {}),
         source=source,
     )
     for number, question_data in enumerate(data["questions"], start=1):
-        _create_question(version, number, question_data)
-    return publish(version)
+        _create_question(edition, number, question_data)
+    return publish(edition)
 
 
-def _create_question(version: QuestionnaireVersion, number: int, data: dict) -> None:
+def _create_question(edition: Edition, number: int, data: dict) -> None:
     question = Question.objects.create(
-        version=version, number=number, **_model_fields(Question, QUESTION_FIELDS, data)
+        edition=edition, number=number, **_model_fields(Question, QUESTION_FIELDS, data)
     )
     Option.objects.bulk_create(
         Option(question=question, position=position, **_model_fields(Option, OPTION_FIELDS, item))
@@ -156,7 +123,7 @@ def complete_scoring_settings(scoring: dict) -> dict:
     earlier editions")."""
     current = _current_scoring()
     if "gates" in scoring:
-        return _with_missing_words(scoring, current)
+        return _with_band_meanings(_with_missing_words(scoring, current), current)
     own = {key: scoring[key] for key in ("bands", "weights") if key in scoring}
     # fixed in the code until 2026.3
     own.update(
@@ -172,10 +139,9 @@ def complete_scoring_settings(scoring: dict) -> dict:
         }
         focus = {"networks": numbers}
     own["focus"] = {key: {**current["focus"].get(key, {}), **rule} for key, rule in focus.items()}
-    return {**current, **own}
+    return _with_band_meanings({**current, **own}, current)
 
 
-@cache
 def _current_scoring() -> dict:
     return read_content_file()["scoring"]
 
@@ -198,33 +164,51 @@ def _with_missing_words(own: dict, current: dict) -> dict:
     return merged
 
 
-def version_as_content(version: QuestionnaireVersion) -> dict:
-    """The version in the data file's shape: what the scoring reads, whether the content
+def _with_band_meanings(settings: dict, current: dict) -> dict:
+    """Each band with what it means for an owner: its own words, else the current file's for
+    the band of that key (editions before 2026.5 had none)."""
+    meanings = {band["key"]: band.get("meaning", "") for band in current["bands"]}
+    bands = [{"meaning": meanings.get(band["key"], ""), **band} for band in settings["bands"]]
+    return {**settings, "bands": bands}
+
+
+def rubric_of(edition: Edition, questions: Iterable[Question] | None = None) -> Rubric:
+    """What the scoring reads of the edition (given its questions, if already read)."""
+    content = edition_as_content(edition, questions)
+    return Rubric.from_content(
+        {**content, "scoring": complete_scoring_settings(content["scoring"])}
+    )
+
+
+def edition_as_content(edition: Edition, questions: Iterable[Question] | None = None) -> dict:
+    """The edition in the data file's shape: what the scoring reads, whether the content
     came from the file or was edited in the admin."""
-    questions = [
+    if questions is None:
+        questions = edition.questions.prefetch_related("options")
+    in_file_shape = [
         {
             "number": question.number,
             **_file_fields(question, QUESTION_FIELDS),
             "options": [_file_fields(option, OPTION_FIELDS) for option in question.options.all()],
         }
-        for question in version.questions.prefetch_related("options")
+        for question in questions
     ]
-    return {"title": version.title, "scoring": version.scoring, "questions": questions}
+    return {"title": edition.title, "scoring": edition.scoring, "questions": in_file_shape}
 
 
 @transaction.atomic
-def copy_as_draft(version: QuestionnaireVersion) -> QuestionnaireVersion:
-    """A new, unpublished version with the same content, ready to edit."""
-    draft = QuestionnaireVersion.objects.create(
-        number=QuestionnaireVersion.next_number(),
-        edition=f"{version.name}, edited",
-        title=version.title,
-        scoring=version.scoring,
-        based_on=version,
+def copy_as_draft(edition: Edition) -> Edition:
+    """A new, unpublished edition with the same content, ready to edit."""
+    draft = Edition.objects.create(
+        number=Edition.next_number(),
+        name=f"{edition.name}, edited",
+        title=edition.title,
+        scoring=edition.scoring,
+        based_on=edition,
     )
-    for question in version.questions.prefetch_related("options"):
+    for question in edition.questions.prefetch_related("options"):
         options = list(question.options.all())
-        question.pk, question.version = None, draft
+        question.pk, question.edition = None, draft
         question.save()
         for option in options:
             option.pk, option.question = None, question
@@ -232,19 +216,19 @@ def copy_as_draft(version: QuestionnaireVersion) -> QuestionnaireVersion:
     return draft
 
 
-def publish(version: QuestionnaireVersion) -> QuestionnaireVersion:
-    problems = validate(version)
+def publish(edition: Edition) -> Edition:
+    problems = validate(edition)
     if problems:
         raise ContentError("; ".join(problems))
-    version.published_at = timezone.now()
-    version.save(update_fields=["published_at"])
-    return version
+    edition.published_at = timezone.now()
+    edition.save(update_fields=["published_at"])
+    return edition
 
 
-def validate(version: QuestionnaireVersion) -> list[str]:
-    """What stops a version from being answered; an empty list means it is fine."""
+def validate(edition: Edition) -> list[str]:
+    """What stops a edition from being answered; an empty list means it is fine."""
     problems = []
-    questions = list(version.questions.prefetch_related("options"))
+    questions = list(edition.questions.prefetch_related("options"))
     if not questions:
         problems.append("it has no questions")
     for question in questions:
@@ -253,17 +237,17 @@ def validate(version: QuestionnaireVersion) -> list[str]:
             problems.append(f"question {question.number} needs at least two real options")
         if any(not 0 <= o.score <= 100 for o in options):
             problems.append(f"question {question.number} has a score outside 0-100")
-    return problems or _scoring_problems(version)
+    return problems or _scoring_problems(edition)
 
 
-def _scoring_problems(version: QuestionnaireVersion) -> list[str]:
-    """Whether the scoring settings can score this version's audits: every section is
+def _scoring_problems(edition: Edition) -> list[str]:
+    """Whether the scoring settings can score this edition's audits: every section is
     there, and a trial audit for each kind of business scores without an error."""
-    content = version_as_content(version)
+    content = edition_as_content(edition)
     settings = complete_scoring_settings(content["scoring"])
     # An edited copy must set its numbers itself; a content file may be an edition from
     # before 2026.5 (the tests load some), which borrows them.
-    own = [s for s in EDITION_OWN if s not in content["scoring"]] if version.based_on_id else []
+    own = [s for s in EDITION_OWN if s not in content["scoring"]] if edition.based_on_id else []
     missing = own + [section for section in SCORING_SECTIONS if section not in settings]
     if missing:
         return [f"the scoring settings lack {', '.join(missing)}"]

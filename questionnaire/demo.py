@@ -47,7 +47,7 @@ def demo_user(email: str, *, staff: bool = False):
 
 def fill_answers(audit: Audit, answers: dict[str, list[str]], notes: dict[str, str] | None = None):
     notes = notes or {}
-    for question in audit.version.questions.all():
+    for question in audit.edition.questions.all():
         if question.key in answers:
             given = flow.StepInput(answers[question.key], notes.get(question.key, ""), None)
             flow.save_answer(audit, question, given)

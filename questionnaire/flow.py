@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaire import content, signals, verdicts
-from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
+from questionnaire import signals, verdicts
+from questionnaire.editions import content_of
+from questionnaire.models import Answer, Audit, Business, Edition, Question
 
 logger = logging.getLogger(__name__)
 
@@ -54,18 +55,18 @@ class WrongStatus(Exception):
 
 
 def start_audit(business: Business) -> Audit:
-    """The business's open draft if it has one, otherwise a new one on the current version."""
+    """The business's open draft if it has one, otherwise a new one on the current edition."""
     draft = business.audits.drafts().first()
     if draft:
         return draft
-    version = QuestionnaireVersion.objects.current()
-    if version is None:
+    edition = Edition.objects.current()
+    if edition is None:
         raise NoPublishedQuestionnaire
-    return Audit.objects.create(business=business, version=version)
+    return Audit.objects.create(business=business, edition=edition)
 
 
 def questions_of(audit: Audit) -> tuple[Question, ...]:
-    return content.questions_of(audit.version)
+    return content_of(audit.edition).questions
 
 
 def answers_by_question(audit: Audit) -> dict[int, Answer]:

@@ -6,10 +6,10 @@ from typing import NamedTuple, cast
 
 from django import forms
 
+from common.text import CleanText
 from questionnaire.flow import StepInput
 from questionnaire.models import NOTE_MAX_LENGTH, Answer, Business, Question
 from questionnaire.profile import Network, Reach, SellsTo
-from questionnaire.text import CleanText
 
 
 class BusinessProfileForm(CleanText, forms.ModelForm):
@@ -156,7 +156,7 @@ def answer_form_initial(question: Question, answer: Answer | None) -> dict:
 
 def answer_form(question: Question, answer: Answer | None, kept=None) -> AnswerForm:
     """A step's form as it opens: what was entered on it before its page expired (see
-    auditsite/csrf.py), else the saved answer."""
+    common/csrf.py), else the saved answer."""
     if kept is not None:
         return AnswerForm(question, kept, require_choice=False)
     return AnswerForm(question, initial=answer_form_initial(question, answer))

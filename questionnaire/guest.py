@@ -6,8 +6,6 @@ is dropped. Submitting needs the account."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
@@ -16,10 +14,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from auditsite.csrf import kept_input, move_kept_input, sent_or_kept
-from questionnaire import content, flow
-from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form
-from questionnaire.models import Answer, Audit, Business, Question, QuestionnaireVersion
+from common.csrf import move_kept_input, sent_or_kept
+from questionnaire import flow
+from questionnaire.editions import current_content
+from questionnaire.forms import BusinessProfileForm
+from questionnaire.models import Answer, Audit, Business, Question
+from questionnaire.steps import answer_step
 
 PROFILE_FIELDS = BusinessProfileForm.Meta.fields
 SESSION_KEY = "guest_draft"
@@ -30,15 +30,11 @@ def _draft(request) -> dict:
     return request.session.get(SESSION_KEY) or {"profile": None, "answers": {}}
 
 
-def _keep(request, draft: dict) -> None:
-    request.session[SESSION_KEY] = draft
-
-
 def _questions() -> tuple[Question, ...]:
-    version = QuestionnaireVersion.objects.current()
-    if version is None:
+    edition = current_content()
+    if edition is None:
         raise Http404("The questionnaire is not published yet.")
-    return content.questions_of(version)
+    return edition.questions
 
 
 def _answers(draft: dict, questions) -> dict[int, Answer]:
@@ -47,9 +43,8 @@ def _answers(draft: dict, questions) -> dict[int, Answer]:
     return {q.pk: Answer(**saved[q.key]) for q in questions if q.key in saved}
 
 
-def _stand_in(draft: dict) -> SimpleNamespace:
-    """What the audit pages read of an audit: the business's name."""
-    return SimpleNamespace(business=SimpleNamespace(name=(draft["profile"] or {}).get("name")))
+def _business_name(draft: dict) -> str:
+    return (draft["profile"] or {}).get("name", "")
 
 
 def start(request):
@@ -60,7 +55,7 @@ def start(request):
     form = BusinessProfileForm(sent_or_kept(request), initial=draft["profile"])
     if request.method == "POST" and form.is_valid():
         draft["profile"] = {field: form.cleaned_data[field] for field in PROFILE_FIELDS}
-        _keep(request, draft)
+        request.session[SESSION_KEY] = draft
         return redirect("questionnaire:guest_step", number=1)
     return render(request, "questionnaire/new_audit.html", {"form": form, "guest": True})
 
@@ -84,49 +79,42 @@ def step(request, number: int):
         return redirect(same_step)
     if elsewhere := _elsewhere(request, "questionnaire:new_audit"):
         return elsewhere
-    draft = _draft(request)
-    questions = _questions()
-    if not 1 <= number <= len(questions):
-        raise Http404("No such question.")
-    question = questions[number - 1]
-    answers = _answers(draft, questions)
-    if request.method == "POST":
-        going_back, later = "back" in request.POST, "later" in request.POST
-        form = AnswerForm(question, request.POST, require_choice=not (going_back or later))
-        if form.is_valid():
-            given = form.step_input()
-            draft["answers"][question.key] = {"choices": given.choices, "note": given.note}
-            _keep(request, draft)
-            return redirect(_after(request, number, len(questions), going_back, later))
-    else:
-        form = answer_form(question, answers.get(question.pk), kept_input(request))
-    context = {
-        "audit": _stand_in(draft),
-        "question": question,
-        "form": form,
-        "number": number,
-        "total": len(questions),
-        "progress": flow.progress(answers, len(questions)),
-    }
-    return render(request, "questionnaire/audit_step.html", context)
+    return answer_step(request, KeptInSession(request), number)
+
+
+class KeptInSession:
+    """A guest's answers, kept in their session until they sign up or log in (steps.Draft)."""
+
+    def __init__(self, request):
+        self.session = request.session
+        self.draft = _draft(request)
+        self.business_name = _business_name(self.draft)
+        self.questions = _questions()
+
+    def answers(self) -> dict[int, Answer]:
+        return _answers(self.draft, self.questions)
+
+    def keep(self, question: Question, given: flow.StepInput) -> None:
+        self.draft["answers"][question.key] = {"choices": given.choices, "note": given.note}
+        self.session[SESSION_KEY] = self.draft
+
+    def step_url(self, number: int) -> str:
+        return reverse("questionnaire:guest_step", args=[number])
+
+    def before_first_url(self) -> str:
+        return reverse("questionnaire:guest_start")
+
+    def review_url(self) -> str:
+        return reverse("questionnaire:guest_review")
+
+    def away_for_now(self, request) -> str:
+        messages.info(request, KEPT_MESSAGE)
+        return f"{reverse('account_signup')}?next={reverse('questionnaire:guest_claimed')}"
 
 
 def _latest_draft(user) -> Audit | None:
     drafts = Audit.objects.filter(business__owner=user, status=Audit.Status.DRAFT)
     return drafts.order_by("-created_at").first()
-
-
-def _after(request, number: int, total: int, going_back: bool, later: bool) -> str:
-    if later:
-        messages.info(request, KEPT_MESSAGE)
-        return f"{reverse('account_signup')}?next={reverse('questionnaire:guest_claimed')}"
-    if going_back:
-        if number == 1:
-            return reverse("questionnaire:guest_start")
-        return reverse("questionnaire:guest_step", args=[number - 1])
-    if request.GET.get("next") == "review" or number == total:
-        return reverse("questionnaire:guest_review")
-    return reverse("questionnaire:guest_step", args=[number + 1])
 
 
 KEPT_MESSAGE = (
@@ -144,7 +132,7 @@ def review(request):
     rows = [flow.AnswerRow(question, answers.get(question.pk)) for question in questions]
     missing = [row.question for row in rows if not row.is_complete]
     context = {
-        "audit": _stand_in(draft),
+        "business_name": _business_name(draft),
         "rows": rows,
         "missing": missing,
         "progress": flow.Progress(len(rows) - len(missing), len(rows)),

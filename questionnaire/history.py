@@ -25,7 +25,7 @@ class HistoryRow:
 def audit_history(business: Business) -> list[HistoryRow]:
     """Every audit of the business, newest first, each compared with the submitted one before."""
     rows, previous = [], None
-    for audit in business.audits.select_related("version").order_by("created_at"):
+    for audit in business.audits.select_related("edition").order_by("created_at"):
         row = HistoryRow(audit)
         if not audit.is_draft:
             if previous is None:
@@ -63,7 +63,7 @@ def movement(audit: Audit) -> list[str]:
     since = timezone.localtime(previous.submitted_at)
     same_year = since.year == timezone.localtime(audit.submitted_at).year
     when = date_format(since, "F" if same_year else "F Y")
-    edition = "" if previous.version_id == audit.version_id else " (an earlier questionnaire)"
+    edition = "" if previous.edition_id == audit.edition_id else " (an earlier questionnaire)"
     lines = []
     for market, label in READINESS_LABELS.items():
         now = getattr(audit, f"{market}_readiness")

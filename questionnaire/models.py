@@ -1,4 +1,4 @@
-"""Questionnaire content (versioned), businesses, audits and their answers."""
+"""Questionnaire content (in editions), businesses, audits and their answers."""
 
 from __future__ import annotations
 
@@ -20,31 +20,31 @@ class Dimension(models.TextChoices):
     SUCCESS = "success", "Success measures"
 
 
-class QuestionnaireVersionQuerySet(models.QuerySet):
-    def published(self) -> QuestionnaireVersionQuerySet:
+class EditionQuerySet(models.QuerySet):
+    def published(self) -> EditionQuerySet:
         return self.filter(published_at__isnull=False)
 
-    def current(self) -> QuestionnaireVersion | None:
-        """The newest published version: the one new audits are answered on."""
+    def current(self) -> Edition | None:
+        """The newest published edition: the one new audits are answered on."""
         return self.published().order_by("-number").first()
 
 
-class QuestionnaireVersion(models.Model):
+class Edition(models.Model):
     """One edition of the questions, options, scoring weights and advice.
 
     Once published it never changes: editing means making a draft copy, changing the
-    copy and publishing it. Audits keep the version they were answered on.
+    copy and publishing it. Audits keep the edition they were answered on.
     """
 
+    # The order editions were made in; owners and consultants see the name.
     number = models.PositiveIntegerField(unique=True, editable=False)
-    edition = models.CharField(
+    name = models.CharField(
         max_length=40,
-        blank=True,
         help_text="The name owners and consultants see, e.g. 2026.5; a draft copy is named "
         "after the edition it was copied from until you rename it.",
     )
     title = models.CharField(max_length=200)
-    changelog = models.TextField(blank=True, help_text="What changed from the version before.")
+    changelog = models.TextField(blank=True, help_text="What changed from the edition before.")
     scoring = models.JSONField(
         default=dict,
         blank=True,
@@ -60,7 +60,7 @@ class QuestionnaireVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = QuestionnaireVersionQuerySet.as_manager()
+    objects = EditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]
@@ -70,21 +70,17 @@ class QuestionnaireVersion(models.Model):
         return f"Edition {self.name} ({state})"
 
     @property
-    def name(self) -> str:
-        return self.edition or str(self.number)
-
-    @property
     def is_published(self) -> bool:
         return self.published_at is not None
 
     @staticmethod
     def next_number() -> int:
-        return (QuestionnaireVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
+        return (Edition.objects.aggregate(top=Max("number"))["top"] or 0) + 1
 
 
 class FrozenWhenPublished(models.Model):
-    """Content that belongs to a version: it cannot be added to, moved into or out of, changed
-    in or deleted from a published version, whichever way it is attempted (the admin, the
+    """Content that belongs to a edition: it cannot be added to, moved into or out of, changed
+    in or deleted from a published edition, whichever way it is attempted (the admin, the
     shell, a script). Editing means a draft copy (questionnaire.content.copy_as_draft)."""
 
     class Meta:
@@ -98,16 +94,16 @@ class FrozenWhenPublished(models.Model):
         self.clean()
         return super().delete(*args, **kwargs)
 
-    def versions_touched(self) -> list[QuestionnaireVersion]:
-        """The version this belongs to, and the one it belonged to when last saved."""
+    def editions_touched(self) -> list[Edition]:
+        """The edition this belongs to, and the one it belonged to when last saved."""
         raise NotImplementedError
 
     def clean(self) -> None:
         super().clean()
-        for version in self.versions_touched():
-            if version.is_published:
+        for edition in self.editions_touched():
+            if edition.is_published:
                 raise ValidationError(
-                    f"Version {version.number} is published, so its questions and options "
+                    f"Edition {edition.name} is published, so its questions and options "
                     "cannot change. Make a draft copy of it and edit that."
                 )
 
@@ -117,9 +113,7 @@ class Question(FrozenWhenPublished):
         SINGLE = "single", "Choose one"
         MULTIPLE = "multiple", "Choose any"
 
-    version = models.ForeignKey(
-        QuestionnaireVersion, on_delete=models.CASCADE, related_name="questions"
-    )
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField()
     key = models.SlugField(max_length=50, help_text="Stable name the scoring rules refer to.")
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
@@ -133,19 +127,19 @@ class Question(FrozenWhenPublished):
     advice = models.TextField(blank=True, help_text="General advice shown with this question.")
 
     class Meta:
-        ordering = ["version", "number"]
+        ordering = ["edition", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "number"], name="question_number_unique"),
-            models.UniqueConstraint(fields=["version", "key"], name="question_key_unique"),
+            models.UniqueConstraint(fields=["edition", "number"], name="question_number_unique"),
+            models.UniqueConstraint(fields=["edition", "key"], name="question_key_unique"),
         ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text}"
 
-    def versions_touched(self) -> list[QuestionnaireVersion]:
-        versions = [self.version] if self.version_id else []
-        stored = Question.objects.filter(pk=self.pk).select_related("version").first()
-        return versions + ([stored.version] if stored else [])
+    def editions_touched(self) -> list[Edition]:
+        editions = [self.edition] if self.edition_id else []
+        stored = Question.objects.filter(pk=self.pk).select_related("edition").first()
+        return editions + ([stored.edition] if stored else [])
 
 
 class Option(FrozenWhenPublished):
@@ -176,10 +170,10 @@ class Option(FrozenWhenPublished):
     def __str__(self) -> str:
         return self.label
 
-    def versions_touched(self) -> list[QuestionnaireVersion]:
-        versions = [self.question.version] if self.question_id else []
-        stored = Option.objects.filter(pk=self.pk).select_related("question__version").first()
-        return versions + ([stored.question.version] if stored else [])
+    def editions_touched(self) -> list[Edition]:
+        editions = [self.question.edition] if self.question_id else []
+        stored = Option.objects.filter(pk=self.pk).select_related("question__edition").first()
+        return editions + ([stored.question.edition] if stored else [])
 
 
 class Band(models.TextChoices):
@@ -282,9 +276,7 @@ class Audit(models.Model):
         REVIEWED = "reviewed", "Reviewed"
 
     business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="audits")
-    version = models.ForeignKey(
-        QuestionnaireVersion, on_delete=models.PROTECT, related_name="audits"
-    )
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="audits")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     profile = models.JSONField(
         default=dict, blank=True, help_text="The business profile as it was when submitted."

@@ -7,29 +7,10 @@ from __future__ import annotations
 from typing import cast
 
 from questionnaire import signals
-from questionnaire.content import complete_scoring_settings, questions_of, version_as_content
-from questionnaire.models import Audit, QuestionnaireVersion
+from questionnaire.editions import content_of
+from questionnaire.models import Audit
 from questionnaire.scoring import AuditResult, score
 from questionnaire.scoring.rubric import SAME, Profile, Rubric
-
-# Published versions never change, so each is read from the database once per process.
-_published_rubrics: dict[tuple[int, object], Rubric] = {}
-
-
-def rubric_for(version: QuestionnaireVersion) -> Rubric:
-    if not version.is_published:
-        return _rubric(version)
-    key = (version.pk, version.published_at)
-    if key not in _published_rubrics:
-        _published_rubrics[key] = _rubric(version)
-    return _published_rubrics[key]
-
-
-def _rubric(version: QuestionnaireVersion) -> Rubric:
-    content = version_as_content(version)
-    return Rubric.from_content(
-        {**content, "scoring": complete_scoring_settings(content["scoring"])}
-    )
 
 
 def result_for(audit: Audit) -> AuditResult:
@@ -56,9 +37,10 @@ def profile_for(audit: Audit) -> Profile:
 
 def _scoring_input(audit: Audit) -> tuple[Rubric, dict[str, list[str]], Profile]:
     # audit.answers.all(), so answers prefetched for the page are read once, not twice.
-    keys = {question.pk: question.key for question in questions_of(audit.version)}
+    edition = content_of(audit.edition)
+    keys = {question.pk: question.key for question in edition.questions}
     answers = {keys[answer.question_id]: answer.choices for answer in audit.answers.all()}
-    return rubric_for(audit.version), answers, profile_for(audit)
+    return edition.rubric, answers, profile_for(audit)
 
 
 VERDICT_FIELDS = [

@@ -3,18 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from auditsite.csrf import kept_input, sent_or_kept
+from common.csrf import sent_or_kept
 from questionnaire import flow
 from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
-from questionnaire.content import question_numbered
-from questionnaire.forms import AnswerForm, BusinessProfileForm, answer_form
+from questionnaire.forms import BusinessProfileForm
 from questionnaire.history import audit_history
 from questionnaire.models import Answer, Audit, Business
+from questionnaire.steps import answer_step
 
 LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
 
@@ -108,45 +107,41 @@ def audit_profile(request, audit_id: int):
 @login_required
 def audit_step(request, audit_id: int, number: int):
     audit = audit_or_404(request.user, audit_id, ANSWER)
-    question = question_numbered(audit.version, number)
-    if question is None:
-        raise Http404("No such question.")
-    if not audit.is_draft:
-        messages.warning(request, LOCKED_MESSAGE)
-        return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+    if audit.is_draft:
+        try:
+            return answer_step(request, KeptInAudit(audit), number)
+        except flow.AuditLocked:  # submitted in another tab while this one was open
+            pass
+    messages.warning(request, LOCKED_MESSAGE)
+    return redirect("questionnaire:audit_detail", audit_id=audit.pk)
 
-    if request.method == "POST":
-        going_back, later = "back" in request.POST, "later" in request.POST
-        # Going back or stopping for now keeps whatever was entered, even an incomplete answer.
-        form = AnswerForm(question, request.POST, require_choice=not (going_back or later))
-        if form.is_valid():
-            try:
-                flow.save_answer(audit, question, form.step_input())
-            except flow.EditConflict as conflict:
-                form = _conflict_form(question, request.POST, conflict.current, going_back)
-            except flow.AuditLocked:
-                messages.warning(request, LOCKED_MESSAGE)
-                return redirect("questionnaire:audit_detail", audit_id=audit.pk)
-            else:
-                if later:
-                    messages.success(request, _saved_for_later(audit))
-                    return redirect("questionnaire:my_audits")
-                return redirect(_after_step(request, audit, number, going_back))
-    answers = flow.answers_by_question(audit)  # this step's saved answer, and the progress
-    if request.method != "POST":
-        form = answer_form(question, answers.get(question.pk), kept_input(request))
 
-    total = len(flow.questions_of(audit))
-    context = {
-        "audit": audit,
-        "question": question,
-        "form": form,
-        "number": number,
-        "total": total,
-        "progress": flow.progress(answers, total),
-        "return_to_review": request.GET.get("next") == "review",
-    }
-    return render(request, "questionnaire/audit_step.html", context)
+class KeptInAudit:
+    """An owner's answers, saved on their draft audit (steps.Draft)."""
+
+    def __init__(self, audit: Audit):
+        self.audit = audit
+        self.business_name = audit.business.name
+        self.questions = flow.questions_of(audit)
+
+    def answers(self) -> dict[int, Answer]:
+        return flow.answers_by_question(self.audit)
+
+    def keep(self, question, given: flow.StepInput) -> None:
+        flow.save_answer(self.audit, question, given)
+
+    def step_url(self, number: int) -> str:
+        return reverse("questionnaire:audit_step", args=[self.audit.pk, number])
+
+    def before_first_url(self) -> str:
+        return reverse("questionnaire:audit_profile", args=[self.audit.pk])
+
+    def review_url(self) -> str:
+        return reverse("questionnaire:audit_review", args=[self.audit.pk])
+
+    def away_for_now(self, request) -> str:
+        messages.success(request, _saved_for_later(self.audit))
+        return reverse("questionnaire:my_audits")
 
 
 def _saved_for_later(audit: Audit) -> str:
@@ -166,38 +161,10 @@ def _profile_conflict_form(posted, current: Business) -> BusinessProfileForm:
         None,
         f"These details were changed in another window while this page was open (they now "
         f"say: {current.name}, {current.get_sector_display()}, {current.get_size_display()}, "
-        f"sells to {current.get_sells_to_display().lower()}). Your version is shown below: "
+        f"sells to {current.get_sells_to_display().lower()}). Your edition is shown below: "
         "save again to keep it.",
     )
     return form
-
-
-def _conflict_form(question, posted, current: Answer, going_back: bool) -> AnswerForm:
-    """Re-show what this tab posted, say what the other one saved, and let a second save win."""
-    data = posted.copy()
-    data["revision"] = current.revision
-    form = AnswerForm(question, data, require_choice=not going_back)
-    form.is_valid()
-    labels = {option.key: option.label for option in question.options.all()}
-    saved = ", ".join(labels.get(key, key) for key in current.choices) or "no answer"
-    form.add_error(
-        None,
-        f"This answer was changed in another window while this page was open (it now says: "
-        f"{saved}). Your version is shown below: save again to keep it.",
-    )
-    return form
-
-
-def _after_step(request, audit: Audit, number: int, going_back: bool) -> str:
-    if going_back:
-        if number == 1:
-            return reverse("questionnaire:audit_profile", args=[audit.pk])
-        return reverse("questionnaire:audit_step", args=[audit.pk, number - 1])
-    if request.GET.get("next") == "review":
-        return reverse("questionnaire:audit_review", args=[audit.pk])
-    if question_numbered(audit.version, number + 1):
-        return reverse("questionnaire:audit_step", args=[audit.pk, number + 1])
-    return reverse("questionnaire:audit_review", args=[audit.pk])
 
 
 @login_required

@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from peers.comparison import PeerComparison
-from questionnaire.scoring.trace import BandRange, DimensionScore, DimensionView
+from questionnaire.scoring.rubric import BandRange
+from questionnaire.scoring.trace import DimensionScore, DimensionView
 
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 14, 210, 300
 AXIS_AND_LEGEND = 72

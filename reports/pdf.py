@@ -1,7 +1,7 @@
 """The strategy summary as a PDF: rendered once per set of inputs, then served from storage.
 
 A report is stored under a fingerprint of everything that goes into it (the submitted
-answers, the profile, the questionnaire version, the consultant's recommendations and score
+answers, the profile, the questionnaire edition, the consultant's recommendations and score
 overrides, the peer comparison, and the code and templates that turn them into a page), so
 a repeat download costs a few queries, and any change to those inputs renders a new file.
 """
@@ -73,7 +73,7 @@ def fingerprint(audit: Audit, comparison: PeerComparison) -> str:
     stands for them; so are the previous audit's, which the movement line shows."""
     inputs = {
         "audit": audit.pk,
-        "version": audit.version_id,
+        "edition": audit.edition_id,
         "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
         "reviewed_by": audit.reviewed_by_id,  # the cover's "prepared by"
         "profile": audit.answered_profile(),

@@ -53,16 +53,6 @@ def action_plan(steps: tuple[StepView, ...]) -> list[PlanPeriod]:
     return periods
 
 
-# What each readiness band means for an owner, in the executive summary and on the page
-# explaining the score (the bands themselves are the questionnaire edition's).
-BAND_MEANINGS = {
-    "not_yet": "Something basic is missing: fix it before posting.",
-    "foundations": "The idea is sound; part of the plan would not hold up yet.",
-    "ready": "A plan you can start on now.",
-    "advanced": "A strong plan: keep it up and check it against results.",
-}
-
-
 # A dimension's reasons, grouped so that what works and what holds it back read at a glance.
 FINDING_GROUPS = (
     ("Working", STRENGTH, {STRENGTH}),
@@ -111,7 +101,6 @@ def report_context(audit: Audit, comparison: PeerComparison | None = None) -> di
         ),
         "prepared_by": _reviewer(audit),
         "first_steps": result.steps[:3],
-        "band_meanings": [(band, BAND_MEANINGS.get(band.key, "")) for band in result.bands],
     }
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django_tasks import task
 
-from auditsite.retries import try_again_later
+from common.retries import try_again_later
 from questionnaire.models import Audit
 from reports import pdf
 from reports.report import forget_html, report_html

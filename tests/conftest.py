@@ -3,7 +3,6 @@ import os
 import pytest
 from django.test import Client
 
-from questionnaire import content
 from tests.factories import make_business, make_questionnaire, make_user
 
 
@@ -51,13 +50,6 @@ def business(owner, questionnaire):
 def media_in_tmp(settings, tmp_path):
     """Stored files (rendered PDFs) go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def no_version_from_an_earlier_test():
-    """Published versions are kept per process by id; each test publishes its own, and
-    SQLite may give it the id an earlier, rolled-back test's version had."""
-    content._published_versions.clear()
 
 
 @pytest.fixture(autouse=True)

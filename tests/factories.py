@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from consulting.models import Consultant, Share
 from questionnaire import flow
 from questionnaire.content import load_content_file
-from questionnaire.models import Audit, Business, QuestionnaireVersion
+from questionnaire.models import Audit, Business, Edition
 from questionnaire.scoring.examples import SOUND
 
 PASSWORD = "correct-horse-battery-9"
@@ -17,8 +17,8 @@ PASSWORD = "correct-horse-battery-9"
 GOOD_ANSWERS = SOUND
 
 
-def make_questionnaire() -> QuestionnaireVersion:
-    return load_content_file() or QuestionnaireVersion.objects.current()
+def make_questionnaire() -> Edition:
+    return load_content_file() or Edition.objects.current()
 
 
 def make_user(email: str):
@@ -40,7 +40,7 @@ def make_audit(
 ) -> Audit:
     audit = flow.start_audit(business)
     notes = notes or {}
-    for question in audit.version.questions.all():
+    for question in audit.edition.questions.all():
         if answers and question.key in answers:
             flow.save_answer(
                 audit,

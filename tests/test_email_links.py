@@ -23,7 +23,7 @@ STOCK = ("Hello from", "Thank you for using", "example.com!", "[127.0.0.1", "use
 def served_elsewhere(settings):
     settings.SITE_URL = SITE_URL
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    settings.EMAIL_BACKEND = "auditsite.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "common.mail.QueuedEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 

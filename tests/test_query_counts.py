@@ -44,17 +44,16 @@ def test_the_results_page_costs_five_queries(
     url = reverse("reports:audit_results", args=[audit.pk])
     owner_client.get(url)  # the report is rendered once for these inputs, then kept
     monkeypatch.setattr("reports.report.result_for", None)  # a repeat view scores nothing
-    # session, user, audit (its review revision stands for the consultant's recommendations
-    # and overrides), the peer figures, and (for the owner, until a consultant opens the
-    # audit) who will review it, from the cache: a database table here, Redis in
-    # production, where the page costs 4 with the session there too
+    # session, user, audit with its edition (its review revision stands for the
+    # consultant's recommendations and overrides), the peer figures, and (for the owner,
+    # until a consultant opens the audit) who will review it; in production, with the
+    # session in Redis, the page costs 4
     with django_assert_num_queries(5):
         page = owner_client.get(url).content.decode()
     assert "social-media readiness" in page and "Action plan" in page
     assert "What happens next" in page
     for email in ("carla@example.com", "connor@example.com"):  # reviewers named, no query each
         share_business(business, make_consultant(email, email.split("@")[0].title()))
-    owner_client.get(url)  # who will review is read once after a change, then kept in the cache
     with django_assert_num_queries(5):
         page = owner_client.get(url).content.decode()
     assert "Carla, Connor will review your answers" in page

@@ -8,18 +8,18 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from auditsite.mail import RETRY_AFTER_MINUTES, deliver_email
+from common.mail import RETRY_AFTER_MINUTES, deliver_email
 from tests.factories import GOOD_ANSWERS, make_audit, make_business, make_consultant, share_business
 from tests.jobs import queued, run_background_jobs
 
 pytestmark = pytest.mark.django_db(transaction=True)
-DELIVER = "auditsite.mail.deliver_email"
+DELIVER = "common.mail.deliver_email"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.fixture(autouse=True)
 def queued_email(settings):
-    settings.EMAIL_BACKEND = "auditsite.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "common.mail.QueuedEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = LOCMEM
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from auditsite.env import env_bool, env_list
+from common.env import env_bool, env_list
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,7 +21,7 @@ def test_the_home_page_says_what_it_is_and_links_the_rules_and_the_data_note(vis
     assert f'href="{reverse("scoring")}"' in page and f'href="{reverse("privacy")}"' in page
 
 
-def test_the_scoring_and_privacy_pages_are_plain_and_public(visitor, settings):
+def test_the_scoring_and_privacy_pages_are_plain_and_public(visitor, settings, questionnaire):
     settings.SUPPORT_EMAIL = "help@audit.example"
     scoring = visitor.get(reverse("scoring")).content.decode()
     assert "“I don't know” earns nothing" in scoring and "Ready (60-79)" in scoring

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from auditsite.csrf import EXPIRED_MESSAGE
+from common.csrf import EXPIRED_MESSAGE
 from questionnaire.models import Answer, Audit
 from tests.factories import GOOD_ANSWERS, PASSWORD, make_audit, make_business, make_user
 

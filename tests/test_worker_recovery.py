@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from auditsite.jobs import requeue_abandoned
+from common.jobs import requeue_abandoned
 from tests.factories import make_user
 from tests.slow_jobs import slow_once
 

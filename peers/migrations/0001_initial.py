@@ -11,6 +11,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ('questionnaire', '0010_audit_review_revision'),
     ]
+    # Its foreign key names the edition model by its old name, so it must be made before
+    # questionnaire 0012 renames that model.
+    run_before = [('questionnaire', '0012_one_word_edition')]
 
     operations = [
         migrations.CreateModel(

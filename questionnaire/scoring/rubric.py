@@ -55,6 +55,18 @@ class Profile:
         return tuple(dict.fromkeys(self.audience_of(m) for m in self.markets))
 
 
+@dataclass(frozen=True)
+class BandRange:
+    """One readiness band as the legend shows it: "Foundations (40-59)", and what it means
+    for an owner."""
+
+    key: str
+    label: str
+    low: int
+    high: int
+    meaning: str = ""
+
+
 @dataclass(frozen=True, eq=False)
 class OptionSpec:
     key: str
@@ -222,6 +234,15 @@ class Rubric:
         for key in path:
             found = found[key]
         return found  # type: ignore[return-value]
+
+    @cached_property
+    def band_ranges(self) -> tuple[BandRange, ...]:
+        bands = self.settings["bands"]
+        tops = [band["min"] - 1 for band in bands[1:]] + [100]
+        return tuple(
+            BandRange(band["key"], band["label"], band["min"], top, band.get("meaning", ""))
+            for band, top in zip(bands, tops, strict=True)
+        )
 
     def band_for(self, score: int) -> Mapping:
         return [band for band in self.settings["bands"] if score >= band["min"]][-1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from questionnaire.scoring.rubric import GateSpec, OptionSpec, QuestionSpec
+from questionnaire.scoring.rubric import BandRange, GateSpec, OptionSpec, QuestionSpec
 
 STRENGTH, PARTIAL, WEAKNESS, GAP = "strength", "partial", "weakness", "gap"
 MET, SHORT, FAILED = "met", "short", "failed"  # a gate's states
@@ -243,16 +243,6 @@ class Verdict:
 def weakest_dimension(scores: Mapping[str, int]) -> str:
     """The lowest-scoring dimension; a tie goes to the one the questionnaire lists first."""
     return min(scores, key=lambda dimension: scores[dimension])
-
-
-@dataclass(frozen=True)
-class BandRange:
-    """One readiness band as the legend shows it: "Foundations (40-59)"."""
-
-    key: str
-    label: str
-    low: int
-    high: int
 
 
 @dataclass(frozen=True)

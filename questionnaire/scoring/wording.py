@@ -21,7 +21,6 @@ from questionnaire.scoring.trace import (
     STRENGTH,
     AnswerPoints,
     AuditResult,
-    BandRange,
     DimensionView,
     GateResult,
     Line,
@@ -95,7 +94,7 @@ class Wording:
             headline=self.headline(steps),
             summary=self.summary(steps),
             markets=self.markets(),
-            bands=self.bands(),
+            bands=self.rubric.band_ranges,
             dimensions=tuple(self.dimension_view(d) for d in DIMENSIONS),
             steps=steps,
             empty_plan=None if steps else self.empty_plan(),
@@ -103,14 +102,6 @@ class Wording:
             weights_note=self.weights_note(),
             stages=self.stages(),
             reaudit_months=self.trace.outcome.reaudit_months,
-        )
-
-    def bands(self) -> tuple[BandRange, ...]:
-        bands = self.rubric.settings["bands"]
-        tops = [band["min"] - 1 for band in bands[1:]] + [100]
-        return tuple(
-            BandRange(band["key"], band["label"], band["min"], top)
-            for band, top in zip(bands, tops, strict=True)
         )
 
     # --- the headline and the summary -----------------------------------------------------

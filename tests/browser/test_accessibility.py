@@ -29,7 +29,7 @@ def pages_of_an_owner_and_a_consultant():
     olive = make_user("olive@example.com")
     reviewed = make_client_audit(carla, olive, "Olive's Bakery")
     for score in range(20, 90, 6):  # peers enough for the comparison and the portfolio
-        scored_business(reviewed.version, b2c=score, dimensions=score)
+        scored_business(reviewed.edition, b2c=score, dimensions=score)
     counting.rebuild()
     draft = make_audit(make_business(olive, "Olive's Second Shop"), answers={}, submit=False)
     half = {key: GOOD_ANSWERS[key] for key in list(GOOD_ANSWERS)[:3]}

@@ -20,13 +20,13 @@ WEAKER = {**GOOD_ANSWERS, "who_develops": ["nobody"], "sustained": ["no_time"]}
 
 @pytest.fixture
 def cafe_among_peers():
-    version = load_content_file()
+    edition = load_content_file()
     owner = make_user("cafe.owner@example.com")
     cafe = make_business(owner, "Harbour Café")
     first = make_audit(cafe, WEAKER, submit=True)
     latest = make_audit(cafe, GOOD_ANSWERS, submit=True)
     for score in (20, 30, 40, 45, 50, 55, 60, 62, 64, 66, 68):
-        scored_business(version, b2c=score, dimensions=score)
+        scored_business(edition, b2c=score, dimensions=score)
     counting.rebuild()
     return owner, first, latest
 

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from auditsite.csrf import EXPIRED_MESSAGE
+from common.csrf import EXPIRED_MESSAGE
 from questionnaire.content import load_content_file
 from questionnaire.models import Answer
 from tests.browser.conftest import log_in

@@ -108,7 +108,7 @@ def test_a_line_break_in_a_note_is_fine(owner_client, business):
 
 def test_the_same_choice_posted_ten_times_counts_once(owner_client, business):
     audit = make_audit(business, {k: v for k, v in GOOD_ANSWERS.items() if k != "pathway"})
-    pathway = audit.version.questions.get(key="pathway")
+    pathway = audit.edition.questions.get(key="pathway")
     owner_client.post(
         reverse("questionnaire:audit_step", args=[audit.pk, pathway.number]),
         {"choices": ["close"] * 10, "revision": 0},

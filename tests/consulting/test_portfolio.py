@@ -169,14 +169,17 @@ def test_movers_are_ranked_by_their_largest_change_either_way(carla, questionnai
 
 @pytest.fixture
 def two_editions(carla, questionnaire):
-    """Twelve businesses and Carla's client Ada on version 1; then version 2, with ten
+    """Twelve businesses and Carla's client Ada on edition 1; then edition 2, with ten
     businesses and Carla's client Bo, who scored what Ada did."""
     from questionnaire.content import copy_as_draft, publish
 
     for score in range(30, 90, 5):
         scored_business(questionnaire, b2c=score)
     ada = scored_business(questionnaire, name="Ada's Attic", b2c=90)
-    newer = publish(copy_as_draft(questionnaire))
+    draft = copy_as_draft(questionnaire)
+    draft.name = "2027.1"
+    draft.save()
+    newer = publish(draft)
     for score in range(10, 60, 5):
         scored_business(newer, b2c=score)
     bo = scored_business(newer, name="Bo's Barbers", b2c=90)
@@ -190,16 +193,16 @@ def test_the_site_comparison_uses_the_current_questionnaire_alone(
     carla, carla_client, two_editions
 ):
     p = portfolio(carla)
-    [consumers] = p.site  # the 11 of version 2: Bo and ten others, just enough
+    [consumers] = p.site  # the 11 of edition 2: Bo and ten others, just enough
     assert consumers.label == "Readiness for consumers"
-    assert [f.count for f in consumers.quarters] == [1, 0, 0, 0]  # Bo; Ada is on version 1
-    # version 2's scores: 10 15 … 55 and Bo's 90: 50 has eight below and itself, (8 + 0.5)
-    # / 11 = 0.77, the top quarter; 49 has 8 / 11 = 0.73. Version 1's would start it higher.
+    assert [f.count for f in consumers.quarters] == [1, 0, 0, 0]  # Bo; Ada is on edition 1
+    # edition 2's scores: 10 15 … 55 and Bo's 90: 50 has eight below and itself, (8 + 0.5)
+    # / 11 = 0.77, the top quarter; 49 has 8 / 11 = 0.73. Edition 1's would start it higher.
     assert consumers.quarters[0].label == "Better than most businesses on the site (50-100)"
     [top] = [f for f in consumers.quarters if f.count]
-    assert listed(carla_client, top.query) == 1  # Bo only: Ada scored 90 on version 1
+    assert listed(carla_client, top.query) == 1  # Bo only: Ada scored 90 on edition 1
     page = carla_client.get(reverse("consulting:portfolio")).content.decode()
-    assert "Clients whose latest audit used version 2 of the questionnaire" in page
+    assert "Clients whose latest audit used edition 2027.1 of the questionnaire" in page
 
 
 def test_a_quarter_no_score_falls_in_is_left_out_and_the_rest_still_listed(carla, questionnaire):

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from peers import counting
-from questionnaire.models import Audit, Business, Dimension, QuestionnaireVersion
+from questionnaire.models import Audit, Business, Dimension, Edition
 
 _numbers = count(1)
 DIMENSIONS = [d.value for d in Dimension]
@@ -24,7 +24,7 @@ def band(score: int | None) -> str:
 
 
 def scored_business(
-    version: QuestionnaireVersion,
+    edition: Edition,
     b2c: int | None = 50,
     b2b: int | None = None,
     dimensions: int | dict = 50,
@@ -44,13 +44,13 @@ def scored_business(
     business = Business.objects.create(
         owner=owner, name=name or f"Peer {number}", sector=sector, size=size, sells_to=sells_to
     )
-    add_audit(business, version, b2c, b2b, dimensions, days_ago, status, count_it)
+    add_audit(business, edition, b2c, b2b, dimensions, days_ago, status, count_it)
     return business
 
 
 def add_audit(
     business: Business,
-    version: QuestionnaireVersion,
+    edition: Edition,
     b2c: int | None = 50,
     b2b: int | None = None,
     dimensions: int | dict = 50,
@@ -63,7 +63,7 @@ def add_audit(
     previous = business.audits.submitted().order_by("-submitted_at").first()
     audit = Audit.objects.create(
         business=business,
-        version=version,
+        edition=edition,
         status=status,
         profile=business.profile(),
         submitted_at=None if status == Audit.Status.DRAFT else when,
@@ -76,5 +76,5 @@ def add_audit(
         previous=previous if status != Audit.Status.DRAFT else None,
     )
     if count_it:
-        counting.recount(business.pk, version.pk)
+        counting.recount(business.pk, edition.pk)
     return audit

@@ -23,8 +23,8 @@ def test_the_administrator_sees_each_cohort_and_how_many_it_counts(questionnaire
     client = Client()
     client.force_login(admin)
     page = client.get("/admin/peers/peergroup/").content.decode()
-    assert 'Version 1: hospitality, micro</a></th><td class="field-businesses">3<' in page
-    assert 'Version 1: every sector, any size</a></th><td class="field-businesses">4<' in page
+    assert 'Edition 2026.5: hospitality, micro</a></th><td class="field-businesses">3<' in page
+    assert 'Edition 2026.5: every sector, any size</a></th><td class="field-businesses">4<' in page
     assert "/admin/peers/peergroup/add/" not in page
     group = PeerGroup.objects.get(sector="retail", size="solo")
     assert client.post(f"/admin/peers/peergroup/{group.pk}/change/", {}).status_code == 403

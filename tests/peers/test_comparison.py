@@ -13,12 +13,12 @@ from tests.peers.conftest import add_audit, scored_business
 pytestmark = pytest.mark.django_db
 
 
-def peers(version, how_many: int, **figures) -> list:
-    return [scored_business(version, **figures) for _ in range(how_many)]
+def peers(edition, how_many: int, **figures) -> list:
+    return [scored_business(edition, **figures) for _ in range(how_many)]
 
 
-def viewed(version, **figures) -> Audit:
-    business = scored_business(version, name="Corner Café", **figures)
+def viewed(edition, **figures) -> Audit:
+    business = scored_business(edition, name="Corner Café", **figures)
     return business.audits.get()
 
 

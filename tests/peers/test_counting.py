@@ -158,10 +158,10 @@ def test_each_edition_counts_the_business_s_latest_audit_on_it(questionnaire):
     newer = publish(copy_as_draft(questionnaire))
     business = scored_business(questionnaire, b2c=10, days_ago=30)
     add_audit(business, newer, b2c=20, days_ago=20)
-    add_audit(business, questionnaire, b2c=30, days_ago=10)  # a draft begun on version 1
+    add_audit(business, questionnaire, b2c=30, days_ago=10)  # a draft begun on edition 1
     for count in (lambda: counting.recount(business.pk, newer.pk), counting.rebuild):
         count()
-        scores = dict(CountedAudit.objects.values_list("version_id", "scores__b2c"))
+        scores = dict(CountedAudit.objects.values_list("edition_id", "scores__b2c"))
         assert scores == {questionnaire.pk: 30, newer.pk: 20}
     assert counting.recount(business.pk, questionnaire.pk) is False  # nothing to change
-    assert PeerGroup.objects.get(version=questionnaire, sector="", size="").tallies["b2c"][30] == 1
+    assert PeerGroup.objects.get(edition=questionnaire, sector="", size="").tallies["b2c"][30] == 1

@@ -9,7 +9,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from auditsite.jobs import housekeeping
+from common.jobs import housekeeping
 from privacy.expiry import expire_drafts
 from questionnaire.models import Audit, Business
 from tests.factories import GOOD_ANSWERS, make_audit, make_business

@@ -100,7 +100,7 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
         "verdict", "recommendations", "score_overrides",
     }  # fmt: skip
     assert submitted["status"] == "Submitted" and submitted["reviewed"] is None
-    assert submitted["questionnaire_edition"] == business.audits.first().version.name
+    assert submitted["questionnaire_edition"] == business.audits.first().edition.name
     assert set(submitted["verdict"]) == {
         "headline", "b2c_readiness", "b2c_band", "b2b_readiness", "b2b_band", "dimension_scores",
     }  # fmt: skip
@@ -112,7 +112,7 @@ def test_the_archive_holds_the_account_businesses_audits_and_reports(
     assert submitted["recommendations"][0]["by"] == "Carla Jones"
     assert set(submitted["recommendations"][0]) == {"by", "written", "text"}
     first = submitted["answers"][0]
-    assert first["asked"] == business.audits.first().version.questions.get(number=1).text
+    assert first["asked"] == business.audits.first().edition.questions.get(number=1).text
     assert first["question"] == 1 and first["note"] == NOTE  # as typed: JSON, not HTML
     assert first["answer"] == ["I can name our main customer groups (or, before launch, the "
                                "ones we are for), what each buys and why"]  # fmt: skip

@@ -118,7 +118,7 @@ def test_the_flow_refuses_a_late_answer_to_a_submitted_audit(business):
     """The second wall: a save that slipped past the page's check (a tab left open while
     the audit was submitted elsewhere) is refused by the flow itself."""
     audit = make_audit(business, GOOD_ANSWERS)
-    question = audit.version.questions.get(number=1)
+    question = audit.edition.questions.get(number=1)
     flow.submit_audit(audit)
     with pytest.raises(flow.AuditLocked):
         flow.save_answer(audit, question, flow.StepInput(["varied"], "late", None))
@@ -129,7 +129,7 @@ def test_a_late_answer_is_refused_even_while_a_new_draft_is_open(business):
     """A tab left open on last quarter's audit, after it was submitted and a new one begun."""
     submitted = make_audit(business, GOOD_ANSWERS, submit=True)
     make_audit(business, {"customers": ["general"]})  # this quarter's draft
-    question = submitted.version.questions.get(number=1)
+    question = submitted.edition.questions.get(number=1)
     with pytest.raises(flow.AuditLocked):
         flow.save_answer(submitted, question, flow.StepInput(["varied"], "late", None))
     assert Answer.objects.get(audit=submitted, question=question).choices == ["clear"]
@@ -138,7 +138,7 @@ def test_a_late_answer_is_refused_even_while_a_new_draft_is_open(business):
 def test_answering_this_quarters_audit_leaves_last_quarters_answers_alone(business):
     submitted = make_audit(business, GOOD_ANSWERS, submit=True)
     draft = make_audit(business)
-    question = draft.version.questions.get(number=1)
+    question = draft.edition.questions.get(number=1)
     flow.save_answer(draft, question, flow.StepInput(["general"], "new", None))
     assert Answer.objects.get(audit=submitted, question=question).choices == ["clear"]
     assert Answer.objects.get(audit=draft, question=question).choices == ["general"]

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from questionnaire.content import load_content_file
-from questionnaire.models import Audit, QuestionnaireVersion
+from questionnaire.models import Audit, Edition
 from questionnaire.verdicts import result_for
 from tests.factories import GOOD_ANSWERS, make_audit, make_business
 
@@ -28,9 +28,9 @@ def old_audit(owner):
     """Submitted on 2026.2, before 2026.3 was published."""
     old = load_content_file(EDITION_2026_2)
     audit = make_audit(make_business(owner), OLD_ANSWERS, submit=True)
-    assert audit.version == old
+    assert audit.edition == old
     load_content_file()
-    assert QuestionnaireVersion.objects.current() != old
+    assert Edition.objects.current() != old
     return audit
 
 
@@ -50,7 +50,7 @@ def test_a_2026_4_audit_is_judged_by_the_gates_with_its_own_questions(owner, own
     answers = {**OLD_ANSWERS, "growth": ["no_replies"]}  # "we don't plan to reply"
     audit = make_audit(make_business(owner), answers, submit=True)
     load_content_file()
-    assert audit.version == old and QuestionnaireVersion.objects.current() != old
+    assert audit.edition == old and Edition.objects.current() != old
     result = result_for(audit)
     assert result.verdict.b2c.score == 59  # the conversation gate is short: nobody replies
     page = owner_client.get(reverse("reports:audit_results", args=[audit.pk])).content.decode()
@@ -81,3 +81,13 @@ def test_the_upgrade_clears_unserved_figures_and_rescoring_restores_the_rest(old
     old_audit.refresh_from_db()
     assert old_audit.headline == "Yes: go ahead with consumers"
     assert old_audit.b2b_readiness is None
+
+
+def test_an_earlier_edition_borrows_what_each_band_means(old_audit):
+    """2026.2 had bands but no words for them: its report says what each means, in today's
+    words, band by band, with its own edges."""
+    result = result_for(old_audit)
+    meanings = {band.key: band.meaning for band in result.bands}
+    assert meanings["not_yet"] == "Something basic is missing: fix it before posting."
+    assert meanings["advanced"] == "A strong plan: keep it up and check it against results."
+    assert [(band.low, band.high) for band in result.bands][-1] == (80, 100)

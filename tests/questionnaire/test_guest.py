@@ -145,6 +145,9 @@ def test_back_next_and_the_last_step_lead_where_they_say(visitor, questionnaire)
     assert visitor.post(step(9), {"choices": ninth})["Location"] == review
     from_review = visitor.post(f"{step(2)}?next=review", {"choices": FIRST_THREE[1][1]})
     assert from_review["Location"] == review
+    # opened from the review, the step says where saving leads, as an owner's does
+    page = visitor.get(f"{step(2)}?next=review").content.decode()
+    assert "Save and return to review" in page and 'action="?next=review"' in page
     # the profile, revisited, shows what was saved, and says no account is needed yet
     page = visitor.get(start).content.decode()
     assert 'value="Harbour Bakery"' in page and "No account needed yet" in page

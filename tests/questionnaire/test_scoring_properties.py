@@ -10,8 +10,8 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.data import random_answers, random_profile
 from questionnaire.content import read_content_file
-from questionnaire.management.commands.benchmark_scoring import random_answers, random_profile
 from questionnaire.profile import Reach, Sector, SellsTo, Size
 from questionnaire.scoring import score, verdict
 from questionnaire.scoring.assess import market_trace

@@ -35,14 +35,14 @@ def test_describing_a_business_starts_an_audit_at_question_1(owner, owner_client
     audit = business.audits.get()
     assert response["Location"] == step_url(audit, 1)
     assert business.networks == ["instagram", "facebook"]
-    assert audit.version == questionnaire and audit.is_draft
+    assert audit.edition == questionnaire and audit.is_draft
 
 
 def test_a_step_shows_the_question_and_progress(owner_client, business):
     audit = make_audit(business)
     page = owner_client.get(step_url(audit, 3)).content.decode()
     assert "Question 3 of 9" in page
-    assert audit.version.questions.get(number=3).text in page
+    assert audit.edition.questions.get(number=3).text in page
     assert 'aria-valuenow="0"' in page and "0 of 9 answered" in page
     assert "Save and continue" in page and "Back" in page and "Save and finish later" in page
 
@@ -196,14 +196,14 @@ def test_resume_finds_the_question_by_its_number_on_a_later_edition(
     """On a second edition the questions' ids no longer match their numbers."""
     publish(copy_as_draft(questionnaire))
     audit = make_audit(business, {"customers": ["clear"], "customer_value": ["distinctive"]})
-    assert audit.version != questionnaire
+    assert audit.edition != questionnaire
     response = owner_client.get(reverse("questionnaire:audit_detail", args=[audit.pk]))
     assert response["Location"] == step_url(audit, 3)
 
 
 def test_a_tab_left_open_over_two_saves_elsewhere_is_caught(business):
     audit = make_audit(business)
-    question = audit.version.questions.get(number=1)
+    question = audit.edition.questions.get(number=1)
     flow.save_answer(audit, question, flow.StepInput(["clear"], "", None))  # the stale tab's view
     seen = Answer.objects.get(audit=audit, question=question).revision
     flow.save_answer(audit, question, flow.StepInput(["general"], "", seen))  # another tab
@@ -216,7 +216,7 @@ def test_saving_a_step_marks_the_draft_as_worked_on(business):
     audit = make_audit(business)
     before = Audit.objects.get(pk=audit.pk).updated_at
     flow.save_answer(
-        audit, audit.version.questions.get(number=1), flow.StepInput(["clear"], "", None)
+        audit, audit.edition.questions.get(number=1), flow.StepInput(["clear"], "", None)
     )
     assert Audit.objects.get(pk=audit.pk).updated_at > before
 

@@ -59,7 +59,7 @@ def test_a_market_assessed_only_once_has_no_movement_line(owner_client, business
 def test_the_page_and_the_pdf_place_the_audit_among_its_peers(owner_client, business):
     mine = make_audit(business, GOOD_ANSWERS, submit=True)
     for score in (20, 30, 40, 45, 50, 55, 60, 62, 64, 66):
-        scored_business(mine.version, b2c=score, dimensions=score)
+        scored_business(mine.edition, b2c=score, dimensions=score)
     counting.rebuild()
     page = results(owner_client, mine)
     expected = "better than most cafés, restaurants and venues of your size"
@@ -90,9 +90,9 @@ def test_a_previous_audit_on_an_earlier_questionnaire_says_so(owner_client, busi
     from questionnaire.content import copy_as_draft, publish
 
     first = make_audit(business, WEAKER, submit=True)
-    publish(copy_as_draft(first.version))
+    publish(copy_as_draft(first.edition))
     second = make_audit(business, GOOD_ANSWERS, submit=True)
-    assert second.version != first.version and second.previous == first
+    assert second.edition != first.edition and second.previous == first
     page = results(owner_client, second)
     assert f"→ {second.b2c_readiness} since " in page
     assert "(an earlier questionnaire)</li>" in page

@@ -119,7 +119,7 @@ def test_a_late_answer_is_refused_so_the_pdf_stays_the_one_submitted(owner_clien
     the rule it trusts (the admin shows them read-only too)."""
     audit = make_audit(business, GOOD_ANSWERS, submit=True, notes={"success": "Bookings up"})
     first, _ = download(owner_client, audit)
-    question = audit.version.questions.get(key="success")
+    question = audit.edition.questions.get(key="success")
     with pytest.raises(flow.AuditLocked):
         flow.save_answer(audit, question, flow.StepInput(["vanity"], "Bookings up 20%", None))
     second, content = download(owner_client, audit)

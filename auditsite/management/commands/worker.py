@@ -1,6 +1,6 @@
 """`manage.py worker`: runs the background jobs (django-tasks' database worker), rides out a
 database outage instead of exiting (the jobs wait in the database meanwhile), and takes
-back the jobs of workers that died (auditsite/jobs.py)."""
+back the jobs of workers that died (common/jobs.py)."""
 
 import logging
 import threading
@@ -11,7 +11,7 @@ from django.db import DatabaseError, connections
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands import db_worker
 
-from auditsite.jobs import HOUSEKEEPING_SECONDS, housekeeping, requeue_abandoned
+from common.jobs import HOUSEKEEPING_SECONDS, housekeeping, requeue_abandoned
 
 logger = logging.getLogger(__name__)
 SECONDS_BETWEEN_TRIES = 5

@@ -1,5 +1,5 @@
 """Recompute the figures stored on submitted audits (readiness, bands, headline, dimension
-scores) after the scoring rules change. Answers and questionnaire versions are untouched."""
+scores) after the scoring rules change. Answers and questionnaire editions are untouched."""
 
 from django.core.management.base import BaseCommand
 from django.db.models import Q
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, all: bool, **options):
-        audits = Audit.objects.submitted().select_related("business", "version")
+        audits = Audit.objects.submitted().select_related("business", "edition")
         if not all:
             audits = audits.filter(Q(headline="") | Q(weakest_dimension=""))
         count = 0

@@ -1,4 +1,4 @@
-"""Published content never changes; editing makes a new version; old audits keep theirs."""
+"""Published content never changes; editing makes a new edition; old audits keep theirs."""
 
 import re
 
@@ -15,7 +15,7 @@ from questionnaire.content import (
     publish,
     read_content_file,
 )
-from questionnaire.models import Option, QuestionnaireVersion
+from questionnaire.models import Edition, Option
 from tests.factories import GOOD_ANSWERS, make_audit
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,9 @@ def admin_client(db):
     return client
 
 
-def test_loading_the_content_file_twice_makes_one_version(questionnaire):
+def test_loading_the_content_file_twice_makes_one_edition(questionnaire):
     assert load_content_file() is None
-    assert QuestionnaireVersion.objects.count() == 1
+    assert Edition.objects.count() == 1
     assert questionnaire.is_published
     assert questionnaire.questions.count() == 9
     assert all(q.options.filter(is_dont_know=True).exists() for q in questionnaire.questions.all())
@@ -47,8 +47,8 @@ def test_content_carries_scoring_weights_and_advice(questionnaire):
         "sustainability",
         "success",
     }
-    nobody = Option.objects.get(question__version=questionnaire, key="nobody")
-    named = Option.objects.get(question__version=questionnaire, key="named_person")
+    nobody = Option.objects.get(question__edition=questionnaire, key="nobody")
+    named = Option.objects.get(question__edition=questionnaire, key="named_person")
     assert nobody.advice and named.traits == {"people": True}
 
 
@@ -61,7 +61,7 @@ def test_editing_content_leaves_old_audits_intact(owner_client, business, questi
     first.options.filter(key="clear").update(label="I know them by name")
     publish(draft)
 
-    assert QuestionnaireVersion.objects.current() == draft
+    assert Edition.objects.current() == draft
     old_page = owner_client.get(
         reverse("questionnaire:audit_detail", args=[old_audit.pk]), follow=True
     ).content.decode()
@@ -70,7 +70,7 @@ def test_editing_content_leaves_old_audits_intact(owner_client, business, questi
     assert "Who buys from you today?" not in old_page
 
     new_audit = make_audit(business)
-    assert new_audit.version == draft
+    assert new_audit.edition == draft
     step = owner_client.get(
         reverse("questionnaire:audit_step", args=[new_audit.pk, 1])
     ).content.decode()
@@ -81,7 +81,7 @@ def test_a_draft_in_progress_keeps_its_version_when_a_new_one_is_published(busin
     audit = make_audit(business, {"customers": ["clear"]})
     publish(copy_as_draft(questionnaire))
     audit.refresh_from_db()
-    assert audit.version == questionnaire
+    assert audit.edition == questionnaire
 
 
 def test_a_broken_draft_cannot_be_published(questionnaire):
@@ -102,12 +102,12 @@ def test_admin_cannot_change_a_published_question(admin_client, questionnaire):
     assert question.text.startswith("Who are your customers, or")
 
 
-def test_admin_copies_edits_and_publishes_a_new_version(admin_client, questionnaire):
-    changelist = reverse("admin:questionnaire_questionnaireversion_changelist")
+def test_admin_copies_edits_and_publishes_a_new_edition(admin_client, questionnaire):
+    changelist = reverse("admin:questionnaire_edition_changelist")
     admin_client.post(
         changelist, {"action": "make_draft_copy", "_selected_action": [questionnaire.pk]}
     )
-    draft = QuestionnaireVersion.objects.get(number=2)
+    draft = Edition.objects.get(number=2)
     assert not draft.is_published and draft.questions.count() == 9
 
     question = draft.questions.get(number=1)
@@ -116,13 +116,13 @@ def test_admin_copies_edits_and_publishes_a_new_version(admin_client, questionna
 
     admin_client.post(changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
-    assert draft.is_published and QuestionnaireVersion.objects.current() == draft
+    assert draft.is_published and Edition.objects.current() == draft
 
 
 def question_form(question, **changes) -> dict:
     """The admin's change form for a question, as posted, with no options changed."""
     data = {
-        "version": question.version_id,
+        "edition": question.edition_id,
         "number": question.number,
         "key": question.key,
         "dimension": question.dimension,
@@ -136,34 +136,34 @@ def question_form(question, **changes) -> dict:
     return data
 
 
-def test_admin_cannot_add_a_question_to_a_published_version(admin_client, questionnaire):
+def test_admin_cannot_add_a_question_to_a_published_edition(admin_client, questionnaire):
     draft_question = copy_as_draft(questionnaire).questions.get(number=1)
     add_url = reverse("admin:questionnaire_question_add")
     page = admin_client.post(
-        add_url, question_form(draft_question, version=questionnaire.pk, number=10, key="extra")
+        add_url, question_form(draft_question, edition=questionnaire.pk, number=10, key="extra")
     ).content.decode()
     assert "Select a valid choice" in page
     assert questionnaire.questions.count() == 9
 
 
-def test_admin_cannot_move_a_draft_question_into_a_published_version(admin_client, questionnaire):
+def test_admin_cannot_move_a_draft_question_into_a_published_edition(admin_client, questionnaire):
     question = copy_as_draft(questionnaire).questions.get(number=1)
     url = reverse("admin:questionnaire_question_change", args=[question.pk])
-    admin_client.post(url, question_form(question, version=questionnaire.pk, number=10))
+    admin_client.post(url, question_form(question, edition=questionnaire.pk, number=10))
     question.refresh_from_db()
-    assert question.version != questionnaire and questionnaire.questions.count() == 9
+    assert question.edition != questionnaire and questionnaire.questions.count() == 9
 
 
 def test_published_content_refuses_changes_from_code_too(questionnaire):
     question = questionnaire.questions.get(number=1)
     question.text = "Changed from the shell"
-    with pytest.raises(ValidationError, match="Version 1 is published"):
+    with pytest.raises(ValidationError, match="Edition 2026.5 is published"):
         question.save()
     option = question.options.first()
     with pytest.raises(ValidationError, match="Make a draft copy"):
         option.delete()
     draft_question = copy_as_draft(questionnaire).questions.get(number=2)
-    draft_question.version = questionnaire
+    draft_question.edition = questionnaire
     with pytest.raises(ValidationError):
         draft_question.save()
     assert questionnaire.questions.count() == 9 and question.options.filter(pk=option.pk).exists()
@@ -175,7 +175,7 @@ def test_a_draft_with_no_scoring_settings_cannot_be_published(questionnaire):
     draft.save()
     with pytest.raises(ContentError, match="scoring settings lack bands, weights, reaudit_"):
         publish(draft)
-    assert not QuestionnaireVersion.objects.get(pk=draft.pk).is_published
+    assert not Edition.objects.get(pk=draft.pk).is_published
 
 
 def test_a_draft_whose_scoring_cannot_score_cannot_be_published(questionnaire):
@@ -190,7 +190,7 @@ def test_the_admin_says_why_a_draft_was_not_published(admin_client, questionnair
     draft = copy_as_draft(questionnaire)
     draft.scoring = {"bands": draft.scoring["bands"]}
     draft.save()
-    changelist = reverse("admin:questionnaire_questionnaireversion_changelist")
+    changelist = reverse("admin:questionnaire_edition_changelist")
     page = admin_client.post(
         changelist, {"action": "publish_drafts", "_selected_action": [draft.pk]}, follow=True
     ).content.decode()

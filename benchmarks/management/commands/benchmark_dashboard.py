@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
 
-from benchmarks.data import current_version, rolled_back
+from benchmarks.data import current_edition, rolled_back
 from consulting.dashboard import SORTS, client_audits
 from consulting.models import Consultant, Share
 from consulting.views import dashboard, export_csv
@@ -46,14 +46,14 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=15)
 
     def handle(self, *args, small, large, runs, **options):
-        version = current_version()
+        edition = current_edition()
         self.stdout.write(f"Database: {connection.vendor}")
         with rolled_back():
             consultant = self.make_consultant()
             rng = random.Random(7)
             timings = {}
             for size in (small, large):
-                self.add_audits(consultant, version, size - self.count(consultant), rng)
+                self.add_audits(consultant, edition, size - self.count(consultant), rng)
                 timings[size] = self.measure(consultant, runs, size)
             for case in CASES:
                 ratio = timings[large][case] / timings[small][case]
@@ -71,7 +71,7 @@ class Command(BaseCommand):
         Consultant.objects.create(user=user, display_name="Benchmark")
         return user
 
-    def add_audits(self, consultant, version, count: int, rng: random.Random) -> None:
+    def add_audits(self, consultant, edition, count: int, rng: random.Random) -> None:
         started = time.perf_counter()
         User = get_user_model()
         start = User.objects.count()
@@ -109,7 +109,7 @@ class Command(BaseCommand):
         audits = []
         for business in businesses:
             status = rng.choice(["draft", "submitted", "in_review", "reviewed", "reviewed"])
-            audit = Audit(business=business, version=version, status=status)
+            audit = Audit(business=business, edition=edition, status=status)
             if status != "draft":
                 b2c, b2b = rng.randint(0, 100), rng.randint(0, 100)
                 audit.submitted_at = now - timedelta(minutes=rng.randint(0, 500_000))

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from benchmarks.data import current_version, rolled_back
+from benchmarks.data import current_edition, rolled_back
 from consulting.models import Consultant, Share
 from peers import counting
 from peers.comparison import PeerComparison
@@ -56,10 +56,10 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30)
 
     def handle(self, *args, audits, clients, runs, **options):
-        version = current_version()
+        edition = current_edition()
         self.stdout.write(f"Database: {connection.vendor}")
         with rolled_back():
-            consultant, owner_audit = self.make_data(version, audits, clients)
+            consultant, owner_audit = self.make_data(edition, audits, clients)
             started = time.perf_counter()
             counted = counting.rebuild()
             self.stdout.write(
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             self.time_results(owner_audit, runs)
             self.time_portfolio(consultant, runs)
 
-    def make_data(self, version, audits: int, clients: int):
+    def make_data(self, edition, audits: int, clients: int):
         """`audits` submitted audits: `clients` businesses shared with one consultant, each
         audited twice, and one audit each for the other businesses."""
         started = time.perf_counter()
@@ -104,10 +104,10 @@ class Command(BaseCommand):
             batch_size=5000,
         )
         now = timezone.now()
-        first = [self.audit(rng, version, b, now - timedelta(days=300)) for b in businesses]
+        first = [self.audit(rng, edition, b, now - timedelta(days=300)) for b in businesses]
         Audit.objects.bulk_create(first, batch_size=5000)
         second = [
-            self.audit(rng, version, b, now, previous=a)
+            self.audit(rng, edition, b, now, previous=a)
             for b, a in zip(businesses[:clients], first[:clients], strict=True)
         ]
         Audit.objects.bulk_create(second, batch_size=5000)
@@ -120,13 +120,13 @@ class Command(BaseCommand):
         )
         return consultant, second[0]
 
-    def audit(self, rng, version, business, when, previous=None) -> Audit:
+    def audit(self, rng, edition, business, when, previous=None) -> Audit:
         dimensions = {d.value: score(rng) for d in Dimension}
         b2c = score(rng) if business.sells_to != "businesses" else None
         b2b = score(rng) if business.sells_to != "consumers" else None
         return Audit(
             business=business,
-            version=version,
+            edition=edition,
             status=rng.choice(["submitted", "reviewed"]),
             profile=business.profile(),
             submitted_at=when - timedelta(minutes=rng.randint(0, 50_000)),

@@ -6,28 +6,10 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 
-from benchmarks.data import current_version
-from questionnaire.profile import Sector, Size
+from benchmarks.data import current_edition, random_answers, random_profile
+from questionnaire.editions import content_of
 from questionnaire.scoring import score, verdict
-from questionnaire.scoring.rubric import Profile, Rubric
-from questionnaire.verdicts import rubric_for
-
-SELLS_TO = ("consumers", "businesses", "both")
-
-
-def random_answers(rubric: Rubric, rng: random.Random) -> dict[str, list[str]]:
-    answers = {}
-    for question in rubric.questions:
-        keys = [option.key for option in question.options]
-        count = rng.randint(1, 3) if question.multiple else 1
-        answers[question.key] = rng.sample(keys, count)
-    return answers
-
-
-def random_profile(rng: random.Random, sells_to_only: bool = False) -> Profile:
-    if sells_to_only:
-        return Profile(rng.choice(SELLS_TO))
-    return Profile(rng.choice(SELLS_TO), rng.choice(Sector.values), rng.choice(Size.values))
+from questionnaire.scoring.rubric import Rubric
 
 
 class Command(BaseCommand):
@@ -44,8 +26,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, audits: int, seed: int, sells_to_only: bool, **options):
-        version = current_version()
-        rubric = rubric_for(version)
+        edition = current_edition()
+        rubric = content_of(edition).rubric
         rng = random.Random(seed)
         cases = [
             (random_answers(rubric, rng), random_profile(rng, sells_to_only)) for _ in range(audits)

@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.test import RequestFactory, override_settings
 
-from benchmarks.data import current_version, rolled_back
+from benchmarks.data import current_edition, rolled_back
 from consulting.models import (
     RECOMMENDATIONS_PER_AUDIT,
     TEXT_MAX_LENGTH,
@@ -61,7 +61,7 @@ class Command(BaseCommand):
         parser.add_argument("--worst-case-renders", type=int, default=3)
 
     def handle(self, *args, renders, downloads, memory_renders, worst_case_renders, **options):
-        current_version()
+        current_edition()
         with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
             with rolled_back():
                 self.run(renders, downloads, memory_renders)

@@ -17,7 +17,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
 
-from auditsite.retries import try_again_later
+from common.retries import try_again_later
 
 logger = logging.getLogger(__name__)
 
