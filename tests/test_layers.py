@@ -41,7 +41,8 @@ def test_a_package_imports_nothing_from_a_layer_above_it(package):
 
 def test_the_check_sees_an_import_that_reaches_up(tmp_path, monkeypatch):
     (tmp_path / "peers").mkdir()
-    (tmp_path / "peers" / "late.py").write_text("import os\n\nfrom consulting.models import Share\n")
+    late = "import os\n\nfrom consulting.models import Share\n"
+    (tmp_path / "peers" / "late.py").write_text(late)
     monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
     assert upward_imports("peers") == ["peers/late.py:3 imports consulting"]
 
