@@ -7,6 +7,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from auditsite.pages import landing_page
 from common.mail import site_link
 
 
@@ -25,6 +26,10 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         extra = {"site_url": settings.SITE_URL, "support_email": settings.SUPPORT_EMAIL}
         super().send_mail(template_prefix, email, {**on_site, **extra})
+
+    def get_login_redirect_url(self, request) -> str:
+        """After logging in (with no page asked for): where that person's work is."""
+        return landing_page(request.user)
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Failed logins are counted per account *and* client address, so someone spraying

@@ -153,7 +153,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "questionnaire:my_audits"
+LOGIN_REDIRECT_URL = "home"  # which sends each person on to their own page (auditsite/pages.py)
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 # A new owner goes straight to describing the business: the first step of their audit.
 ACCOUNT_SIGNUP_REDIRECT_URL = "questionnaire:new_audit"

@@ -4,7 +4,6 @@ from django.urls import include, path
 from health_check.views import HealthCheckView
 
 from auditsite import pages
-from questionnaire.views import home
 
 admin.site.site_header = "Social audit administration"
 handler400 = "auditsite.errors.bad_request"
@@ -13,7 +12,7 @@ handler500 = "auditsite.errors.server_error"
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", pages.home, name="home"),
     path("privacy/", pages.privacy, name="privacy"),
     path("scoring/", pages.scoring, name="scoring"),
     path("favicon.ico", pages.favicon),

@@ -65,7 +65,8 @@ class PerAuditLimit(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self._meta.model.objects.filter(audit=self.instance.audit).count() >= self.limit:
+        others = self._meta.model.objects.filter(audit=self.instance.audit)
+        if others.exclude(pk=self.instance.pk).count() >= self.limit:
             raise forms.ValidationError(
                 f"An audit can carry at most {self.limit} {self.plural}: "
                 "remove or merge one before adding another. Your text is kept below."

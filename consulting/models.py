@@ -116,11 +116,14 @@ class Invitation(models.Model):
     message = models.TextField(blank=True, max_length=1000)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its latest link was emailed: a resend makes a new link and closes the old one.
+    last_sent_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -133,22 +136,42 @@ class Invitation(models.Model):
     @classmethod
     def issue(cls, consultant, email: str, message: str = "") -> tuple[Invitation, str]:
         """A new invitation and its token (to put in the link; it is not stored)."""
+        invitation = cls(consultant=consultant, email=email, message=message)
+        return invitation, invitation.new_link()
+
+    def new_link(self) -> str:
+        """A fresh token, valid for the full period from now, saved; the earlier link (if
+        any) stops working. The token goes in the email and is not stored."""
         token = secrets.token_urlsafe(32)
-        lifetime = timedelta(days=settings.INVITATION_VALID_DAYS)
-        invitation = cls.objects.create(
-            consultant=consultant,
-            email=email,
-            message=message,
-            token_hash=hash_token(token),
-            expires_at=timezone.now() + lifetime,
-        )
-        return invitation, token
+        self.token_hash = hash_token(token)
+        self.last_sent_at = timezone.now()
+        self.expires_at = self.last_sent_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+        self.save()
+        return token
 
     @classmethod
     def sent_recently(cls, consultant) -> int:
-        """How many invitations this consultant sent in the last 24 hours."""
+        """How many invitations this consultant sent, or sent again, in the last 24 hours."""
         since = timezone.now() - timedelta(days=1)
-        return cls.objects.filter(consultant=consultant, created_at__gte=since).count()
+        return cls.objects.filter(consultant=consultant, last_sent_at__gte=since).count()
+
+    @property
+    def state(self) -> str:
+        """Sent (waiting), accepted, revoked or expired, as the consultant's list shows it."""
+        if self.is_used:
+            return "accepted"
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if self.is_expired else "sent"
+
+    @property
+    def was_sent_again(self) -> bool:
+        # the first link goes out as the row is made, a moment before `created_at` is set
+        return self.last_sent_at - self.created_at > timedelta(seconds=1)
+
+    @property
+    def can_be_sent_again(self) -> bool:
+        return self.state in ("sent", "expired")
 
     @property
     def is_used(self) -> bool:
@@ -166,7 +189,7 @@ class Invitation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return not (self.is_used or self.is_expired or self.sender_left)
+        return self.state == "sent" and not self.sender_left
 
     @property
     def sender_name(self) -> str:
@@ -242,3 +265,53 @@ class ScoreOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_dimension_display()} override on {self.audit}"
+
+
+class TextChange(models.Model):
+    """A recommendation or private note as it read before someone edited or deleted it,
+    with who changed it and when. The review page lists a recommendation's changes to every
+    consultant on the business, and a private note's to its author alone (the only one who
+    can change it)."""
+
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", "Recommendation"
+        NOTE = "note", "Private note"
+
+    class Action(models.TextChoices):
+        EDITED = "edited", "Edited"
+        DELETED = "deleted", "Deleted"
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    item_id = models.PositiveIntegerField()  # the recommendation or note, which may be gone
+    action = models.CharField(max_length=10, choices=Action.choices)
+    text = models.TextField()  # the wording before the change
+    # Leaves with its author, as their recommendations and notes do.
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.action} on {self.audit}"
+
+    @classmethod
+    def record(cls, item, action: str, user, text: str | None = None) -> None:
+        """Keep the item's wording before `action` changes it (`text`, if the form has
+        already put the new wording on the item)."""
+        kind = cls.Kind.NOTE if isinstance(item, AuditNote) else cls.Kind.RECOMMENDATION
+        cls.objects.create(
+            audit_id=item.audit_id,
+            kind=kind,
+            item_id=item.pk,
+            action=action,
+            text=item.text if text is None else text,
+            changed_by=user,
+        )
+
+    @property
+    def changed_by_name(self) -> str:
+        return consultant_name(self.changed_by)

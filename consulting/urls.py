@@ -9,6 +9,16 @@ urlpatterns = [
     path("consultant/export.csv", views.export_csv, name="export_csv"),
     path("consultant/portfolio/", views.portfolio_page, name="portfolio"),
     path("consultant/invitations/", views.invitations, name="invitations"),
+    path(
+        "consultant/invitations/<int:invitation_id>/resend/",
+        views.resend_invitation,
+        name="resend_invitation",
+    ),
+    path(
+        "consultant/invitations/<int:invitation_id>/revoke/",
+        views.revoke_invitation,
+        name="revoke_invitation",
+    ),
     path("consultant/join/", views.become_consultant, name="become_consultant"),
     path("consultant/audits/<int:audit_id>/", views.review_page, name="review"),
     path("consultant/audits/<int:audit_id>/notes/", views.add_note, name="add_note"),
@@ -16,6 +26,26 @@ urlpatterns = [
         "consultant/audits/<int:audit_id>/recommendations/",
         views.add_recommendation,
         name="add_recommendation",
+    ),
+    path(
+        "consultant/audits/<int:audit_id>/recommendations/<int:recommendation_id>/edit/",
+        views.edit_recommendation,
+        name="edit_recommendation",
+    ),
+    path(
+        "consultant/audits/<int:audit_id>/notes/<int:note_id>/edit/",
+        views.edit_note,
+        name="edit_note",
+    ),
+    path(
+        "consultant/audits/<int:audit_id>/notes/<int:note_id>/delete/",
+        views.delete_note,
+        name="delete_note",
+    ),
+    path(
+        "consultant/audits/<int:audit_id>/reviewed/",
+        views.confirm_reviewed,
+        name="confirm_reviewed",
     ),
     path(
         "consultant/audits/<int:audit_id>/recommendations/<int:recommendation_id>/delete/",

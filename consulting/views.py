@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from common.text import parse_id
@@ -27,7 +29,14 @@ from consulting.forms import (
     OverrideForm,
     RecommendationForm,
 )
-from consulting.models import Consultant, Invitation, Share, SignupSetting, hash_token
+from consulting.models import (
+    Consultant,
+    Invitation,
+    Share,
+    SignupSetting,
+    TextChange,
+    hash_token,
+)
 from consulting.portfolio import portfolio
 from questionnaire import flow
 from questionnaire.access import business_or_404
@@ -94,16 +103,22 @@ def export_csv(request):
     return response
 
 
+def _over_the_daily_limit(consultant) -> str:
+    """Why no more invitations can go out today, or "" while they can."""
+    limit = settings.INVITATIONS_PER_DAY
+    if Invitation.sent_recently(consultant) < limit:
+        return ""
+    return (
+        f"You have sent {limit} invitations in the last 24 hours, "
+        "the most the site allows; please send this one tomorrow."
+    )
+
+
 @consultant_required
 def invitations(request):
     form = InvitationForm(request.POST or None)
-    limit = settings.INVITATIONS_PER_DAY
-    if request.method == "POST" and Invitation.sent_recently(request.user) >= limit:
-        form.add_error(
-            None,
-            f"You have sent {limit} invitations in the last 24 hours, "
-            "the most the site allows; please send this one tomorrow.",
-        )
+    if request.method == "POST" and (too_many := _over_the_daily_limit(request.user)):
+        form.add_error(None, too_many)
     if request.method == "POST" and form.is_valid():
         invitation, token = Invitation.issue(
             request.user, form.cleaned_data["email"], form.cleaned_data["message"]
@@ -111,9 +126,52 @@ def invitations(request):
         transaction.on_commit(lambda: emails.invitation(invitation, token), robust=True)
         messages.success(request, f"Invitation sent to {invitation.email}.")
         return redirect("consulting:invitations")
-    sent = Invitation.objects.for_consultant(request.user)[:50]
-    context = {"form": form, "sent": sent, "valid_days": settings.INVITATION_VALID_DAYS}
+    sent = Invitation.objects.for_consultant(request.user).select_related("consultant__consultant")
+    context = {"form": form, "sent": sent[:50], "valid_days": settings.INVITATION_VALID_DAYS}
     return render(request, "consulting/invitations.html", context)
+
+
+def _own_invitation(request, invitation_id: int) -> Invitation:
+    """One of this consultant's invitations: anyone else's is a 404."""
+    return get_object_or_404(Invitation.objects.for_consultant(request.user), pk=invitation_id)
+
+
+@consultant_required
+@require_POST
+def resend_invitation(request, invitation_id: int):
+    """A new link (the old one stops working), valid for the full period, emailed again."""
+    invitation = _own_invitation(request, invitation_id)
+    if not invitation.can_be_sent_again:
+        messages.warning(request, f"The invitation to {invitation.email} is {invitation.state}.")
+    elif too_many := _over_the_daily_limit(request.user):
+        messages.error(request, too_many)
+    else:
+        token = invitation.new_link()
+        transaction.on_commit(lambda: emails.invitation(invitation, token), robust=True)
+        messages.success(
+            request,
+            f"Sent again to {invitation.email}: the new link works until "
+            f"{date_format(timezone.localtime(invitation.expires_at), 'j F')}, and the earlier "
+            "one no longer does.",
+        )
+    return redirect("consulting:invitations")
+
+
+@consultant_required
+@require_POST
+def revoke_invitation(request, invitation_id: int):
+    """Withdraw an invitation not yet accepted: its link stops working at once."""
+    invitation = _own_invitation(request, invitation_id)
+    if invitation.is_used:
+        messages.warning(
+            request,
+            f"{invitation.email} has already accepted; only they can stop sharing their business.",
+        )
+    elif invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        messages.success(request, f"The invitation to {invitation.email} is revoked.")
+    return redirect("consulting:invitations")
 
 
 def accept_invitation(request, token: str):
@@ -122,6 +180,8 @@ def accept_invitation(request, token: str):
         Invitation.objects.select_related("consultant__consultant"), token_hash=hash_token(token)
     )
     context: dict[str, object] = {"invitation": invitation}
+    if invitation.is_used and request.user == invitation.accepted_by:
+        return _already_accepted(request, invitation)
     if not invitation.is_open:
         return render(request, "consulting/invitation_closed.html", context, status=410)
     if not request.user.is_authenticated:
@@ -145,6 +205,19 @@ def accept_invitation(request, token: str):
             return _accept(request, invitation, business, next_url=None)
     context.update(form=form, shareable=shareable)
     return render(request, "consulting/invitation_accept.html", context)
+
+
+def _already_accepted(request, invitation: Invitation):
+    """The client who accepted opens the link again: to the business they shared."""
+    shared = Business.objects.for_owner(request.user).filter(
+        shares__consultant=invitation.consultant
+    )
+    business = shared.order_by("shares__created_at").first()
+    if business is None:  # they have stopped sharing since
+        messages.info(request, f"You accepted this invitation from {invitation.sender_name}.")
+        return redirect("questionnaire:my_audits")
+    messages.info(request, f"{business.name} is shared with {invitation.sender_name}.")
+    return redirect("questionnaire:business_detail", business_id=business.pk)
 
 
 @transaction.atomic
@@ -212,9 +285,26 @@ def _render_review(request, audit, forms: dict | None = None):
         "dimensions": [(d, overrides.get(d.key)) for d in result.dimensions],
         "notes": audit.private_notes.readable_by(request.user),
         "recommendations": audit.recommendations.select_related("author__consultant"),
+        **_changes(audit, request.user),
         **forms,
     }
     return render(request, "consulting/review.html", context)
+
+
+def _changes(audit, user) -> dict:
+    """Earlier wordings: every consultant's of the recommendations, one's own of one's notes."""
+    changes = TextChange.objects.filter(audit=audit).select_related("changed_by__consultant")
+    recommendations = changes.filter(kind=TextChange.Kind.RECOMMENDATION)
+    notes = changes.filter(kind=TextChange.Kind.NOTE, changed_by=user)
+    return {"recommendation_changes": recommendations, "note_changes": notes}
+
+
+# Where on the review page each kind of work is, so that saving returns to it.
+SECTION = {"note_form": "notes", "recommendation_form": "recommendations"}
+
+
+def _back_to(audit, section: str):
+    return redirect(reverse("consulting:review", args=[audit.pk]) + f"#{section}")
 
 
 def _add(request, audit_id: int, form_class, name: str, saved: str):
@@ -226,7 +316,7 @@ def _add(request, audit_id: int, form_class, name: str, saved: str):
     if form.is_valid():
         form.save()
         messages.success(request, saved)
-        return redirect("consulting:review", audit_id=audit.pk)
+        return _back_to(audit, SECTION[name])
     return _render_review(request, audit, forms={name: form})
 
 
@@ -248,13 +338,59 @@ def add_recommendation(request, audit_id: int):
     )
 
 
+def _edit(request, audit, item, form_class, section: str, saved: str):
+    """Change a recommendation's or note's wording, keeping the earlier one (TextChange)."""
+    before = item.text
+    form = form_class(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["text"] != before:
+            TextChange.record(item, TextChange.Action.EDITED, request.user, before)
+            form.save()
+            messages.success(request, saved)
+        return _back_to(audit, section)
+    context = {"audit": audit, "form": form, "item": item, "section": section}
+    return render(request, "consulting/edit_text.html", context)
+
+
+@consultant_required
+def edit_recommendation(request, audit_id: int, recommendation_id: int):
+    audit = client_audit_or_404(request.user, audit_id)
+    recommendation = get_object_or_404(audit.recommendations, pk=recommendation_id)
+    saved = "Recommendation changed: your client sees the new wording."
+    return _edit(request, audit, recommendation, RecommendationForm, "recommendations", saved)
+
+
 @consultant_required
 @require_POST
 def delete_recommendation(request, audit_id: int, recommendation_id: int):
     audit = client_audit_or_404(request.user, audit_id)
-    get_object_or_404(audit.recommendations, pk=recommendation_id).delete()
+    recommendation = get_object_or_404(audit.recommendations, pk=recommendation_id)
+    TextChange.record(recommendation, TextChange.Action.DELETED, request.user)
+    recommendation.delete()
     messages.success(request, "Recommendation removed.")
-    return redirect("consulting:review", audit_id=audit.pk)
+    return _back_to(audit, "recommendations")
+
+
+def _own_note(request, audit_id: int, note_id: int):
+    """A private note of this consultant's on a client's audit: anyone else's is a 404."""
+    audit = client_audit_or_404(request.user, audit_id)
+    return audit, get_object_or_404(audit.private_notes.readable_by(request.user), pk=note_id)
+
+
+@consultant_required
+def edit_note(request, audit_id: int, note_id: int):
+    audit, note = _own_note(request, audit_id, note_id)
+    return _edit(request, audit, note, NoteForm, "notes", "Private note changed.")
+
+
+@consultant_required
+@require_POST
+def delete_note(request, audit_id: int, note_id: int):
+    audit, note = _own_note(request, audit_id, note_id)
+    TextChange.record(note, TextChange.Action.DELETED, request.user)
+    note.delete()
+    messages.success(request, "Private note deleted.")
+    return _back_to(audit, "notes")
 
 
 @consultant_required
@@ -276,7 +412,7 @@ def override_score(request, audit_id: int):
     else:
         refresh_verdict(audit)  # the dashboard, the CSV and the headline use the new figure
         messages.success(request, f"{override.get_dimension_display()} score overridden.")
-    return redirect("consulting:review", audit_id=audit.pk)
+    return _back_to(audit, "scores")
 
 
 @consultant_required
@@ -286,7 +422,17 @@ def remove_override(request, audit_id: int, override_id: int):
     get_object_or_404(audit.score_overrides, pk=override_id).delete()
     refresh_verdict(audit)
     messages.success(request, "Override removed: the computed score applies again.")
-    return redirect("consulting:review", audit_id=audit.pk)
+    return _back_to(audit, "scores")
+
+
+@consultant_required
+def confirm_reviewed(request, audit_id: int):
+    """ "Mark as reviewed" asks first: it emails the client and closes the review."""
+    audit = client_audit_or_404(request.user, audit_id)
+    if audit.status == Audit.Status.REVIEWED:
+        return redirect("consulting:review", audit_id=audit.pk)
+    context = {"audit": audit, "recommendations": audit.recommendations.count()}
+    return render(request, "consulting/confirm_reviewed.html", context)
 
 
 @consultant_required

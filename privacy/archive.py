@@ -14,7 +14,7 @@ from allauth.account.models import EmailAddress
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
 
-from consulting.models import AuditNote, Invitation, Recommendation
+from consulting.models import AuditNote, Invitation, Recommendation, TextChange
 from questionnaire.models import Audit, Business
 from reports import pdf
 
@@ -131,13 +131,28 @@ def consultant_data(user) -> dict:
             {
                 "to": item.email,
                 "sent": item.created_at,
+                "sent_again": item.last_sent_at if item.was_sent_again else None,
+                "state": item.state,
                 "accepted": item.accepted_at,
+                "revoked": item.revoked_at,
                 "message": item.message,
             }
             for item in Invitation.objects.filter(consultant=user)
         ],
         "recommendations_written": _written(Recommendation.objects.filter(author=user)),
         "private_notes_written": _written(AuditNote.objects.filter(author=user)),
+        "earlier_wordings": [
+            {
+                "of": change.get_kind_display(),
+                "business": change.audit.business.name,
+                "audit": change.audit_id,
+                change.action: change.changed_at,
+                "text": change.text,
+            }
+            for change in TextChange.objects.filter(changed_by=user).select_related(
+                "audit__business"
+            )
+        ],
     }
 
 

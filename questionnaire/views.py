@@ -18,12 +18,6 @@ from questionnaire.steps import answer_step
 LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
 
 
-def home(request):
-    if request.user.is_authenticated:
-        return redirect("questionnaire:my_audits")
-    return render(request, "home.html")
-
-
 @login_required
 def my_audits(request):
     businesses = Business.objects.for_owner(request.user).prefetch_related(

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from consulting.models import AuditNote, Recommendation, ScoreOverride
+from consulting.models import AuditNote, Invitation, Recommendation, ScoreOverride
 from tests.factories import (
     GOOD_ANSWERS,
     make_audit,
@@ -44,6 +44,9 @@ CONSULTANT_ACTS = "404 404 302 302 404 404 404 302"
 # the consultant's pages), so it says nothing about whose the object is.
 POST_ONLY = "405 405 405 405 405 405 405 302"
 CONSULTANT_POST_ONLY = "404 404 405 405 405 404 405 302"
+# What is Carla's own (her private note, her invitation): Carla alone.
+AUTHOR_SEES = "404 404 200 404 404 404 404 302"
+AUTHOR_ACTS = "404 404 302 404 404 404 404 302"
 
 # URL name: (what it is about, statuses for GET, statuses for POST). "draft" and
 # "submitted" are two audits of Olive's business.
@@ -61,6 +64,12 @@ TABLE = {
     "consulting:add_note": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
     "consulting:add_recommendation": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
     "consulting:delete_recommendation": ("recommendation", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
+    "consulting:edit_recommendation": ("recommendation", CONSULTANT_SEES, "same"),
+    "consulting:edit_note": ("note", AUTHOR_SEES, "same"),
+    "consulting:delete_note": ("note", CONSULTANT_POST_ONLY, AUTHOR_ACTS),
+    "consulting:confirm_reviewed": ("submitted", CONSULTANT_SEES, "same"),
+    "consulting:resend_invitation": ("invitation", CONSULTANT_POST_ONLY, AUTHOR_ACTS),
+    "consulting:revoke_invitation": ("invitation", CONSULTANT_POST_ONLY, AUTHOR_ACTS),
     "consulting:override": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_SEES),
     "consulting:remove_override": ("override", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
     "consulting:status": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
@@ -137,6 +146,8 @@ def site(questionnaire):
     )
     assert stopped.status_code == 302
     advice = Recommendation.objects.create(audit=submitted, author=carla, text="Hi")
+    carlas_note = AuditNote.objects.get(author=carla)
+    invitation, _ = Invitation.issue(carla, "someone@example.com")
     override = ScoreOverride.objects.create(
         audit=submitted, author=carla, dimension="value", score=50, reason="Seen"
     )
@@ -147,6 +158,8 @@ def site(questionnaire):
         "recommendation": [submitted.pk, advice.pk],
         "override": [submitted.pk, override.pk],
         "share": [business.pk, share.pk],
+        "note": [submitted.pk, carlas_note.pk],
+        "invitation": [invitation.pk],
     }
     return clients, objects
 

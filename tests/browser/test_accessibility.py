@@ -5,6 +5,7 @@ empty list); and focus that can be seen on every control of a question step."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from consulting.models import AuditNote, Invitation, Recommendation
 from peers import counting
 from questionnaire.content import load_content_file
 from tests.browser.conftest import VIEWPORTS, log_in
@@ -28,6 +29,9 @@ def pages_of_an_owner_and_a_consultant():
     carla = make_consultant("carla@example.com", "Carla Jones")
     olive = make_user("olive@example.com")
     reviewed = make_client_audit(carla, olive, "Olive's Bakery")
+    advice = Recommendation.objects.create(audit=reviewed, author=carla, text="Post weekly")
+    note = AuditNote.objects.create(audit=reviewed, author=carla, text="Keen owner")
+    Invitation.issue(carla, "waiting@example.com")  # the list's follow-up buttons
     for score in range(20, 90, 6):  # peers enough for the comparison and the portfolio
         scored_business(reviewed.edition, b2c=score, dimensions=score)
     counting.rebuild()
@@ -67,6 +71,9 @@ def pages_of_an_owner_and_a_consultant():
         "/consultant/portfolio/",
         "/consultant/invitations/",
         f"/consultant/audits/{reviewed.pk}/",
+        f"/consultant/audits/{reviewed.pk}/recommendations/{advice.pk}/edit/",
+        f"/consultant/audits/{reviewed.pk}/notes/{note.pk}/edit/",
+        f"/consultant/audits/{reviewed.pk}/reviewed/",
     ]
     return {
         "anonymous": (None, anonymous),

@@ -1,5 +1,9 @@
-"""A consultant logs in, filters the dashboard, opens a review, adds a recommendation and
-marks it reviewed; the client then sees the recommendation on the results page and in the PDF."""
+"""A consultant logs in (landing on their dashboard), filters it, opens a review, adds a
+recommendation (the page stays where it was), edits it (the earlier wording is kept) and,
+once asked to confirm, marks it reviewed; the client then sees the recommendation first on
+the results page and in the PDF."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -30,7 +34,7 @@ def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_ser
     context = browser.new_context(viewport=VIEWPORTS["desktop"], accept_downloads=True)
     page = context.new_page()
     log_in(page, live_server.url, carla.email)
-    page.get_by_role("link", name="Client audits").click()
+    expect(page).to_have_url(f"{live_server.url}/consultant/")  # her dashboard, not "My audits"
     expect(page.get_by_text("2 audits")).to_be_visible()
     # Each audit's plain-English headline; the market neither business serves shows no score.
     expect(
@@ -48,10 +52,19 @@ def test_consultant_reviews_and_client_sees_the_recommendation(browser, live_ser
     expect(page.get_by_role("heading", name="Olive's Bakery")).to_be_visible()
     page.get_by_role("button", name="Start review").click()
     expect(page.get_by_text("Review started.")).to_be_visible()
-    page.get_by_role("textbox", name="Recommendation").fill(RECOMMENDATION)
+    page.get_by_role("textbox", name="Recommendation").fill("Film a bake on Fridays.")
     page.get_by_role("button", name="Add recommendation").click()
     expect(page.get_by_text("Recommendation saved")).to_be_visible()
-    page.get_by_role("button", name="Mark as reviewed").click()
+    expect(page).to_have_url(re.compile(r"/consultant/audits/\d+/#recommendations$"))
+    page.get_by_role("link", name="Edit this recommendation").click()
+    page.get_by_role("textbox", name="Recommendation").fill(RECOMMENDATION)
+    page.get_by_role("button", name="Save the change").click()
+    expect(page.get_by_text("Recommendation changed")).to_be_visible()
+    page.get_by_text("Earlier wordings of recommendations (1)").click()
+    expect(page.get_by_text("Film a bake on Fridays.")).to_be_visible()
+    page.get_by_role("link", name="Mark as reviewed").click()
+    expect(page.get_by_text("olive@example.com is emailed at once")).to_be_visible()
+    page.get_by_role("button", name="Mark as reviewed and email the client").click()
     expect(page.get_by_text("Marked as reviewed")).to_be_visible()
     page.screenshot(path=artifacts / "consultant-review.png", full_page=True)
     context.close()
