@@ -6,4 +6,10 @@ class QuestionnaireConfig(AppConfig):
     verbose_name = "Questionnaire and audits"
 
     def ready(self):
-        from questionnaire import guest  # noqa: F401  (connects the claim at log-in)
+        from common.jobs import housekeeping
+        from questionnaire import (
+            guest,  # noqa: F401  (connects the claim at log-in)
+            reminders,
+        )
+
+        housekeeping.connect(reminders.on_housekeeping, dispatch_uid="send_reminders")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
+from django.utils import timezone
 
 from questionnaire.profile import Reach, Sector, SellsTo, Size
 
@@ -351,3 +352,42 @@ class Answer(models.Model):
     @property
     def is_complete(self) -> bool:
         return bool(self.choices)
+
+
+class Reminder(models.Model):
+    """An email reminding an owner of an audit: a draft left unfinished, or a business due to
+    run the audit again. Kept so that no audit gets more than a few (questionnaire.reminders)."""
+
+    class Kind(models.TextChoices):
+        UNFINISHED = "unfinished", "Unfinished draft"
+        REAUDIT = "reaudit", "Time to run the audit again"
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(default=1)  # the first, second… of its kind
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        # Two workers' housekeeping at once cannot both send the same reminder.
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "kind", "number"], name="each_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder for {self.audit}"
+
+
+class NoReminders(models.Model):
+    """An owner who asked for no more reminders (the link in every reminder)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="no_reminders"
+    )
+    since = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "owners who want no reminders"
+
+    def __str__(self) -> str:
+        return f"No reminders for {self.user}"

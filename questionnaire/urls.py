@@ -18,6 +18,7 @@ urlpatterns = [
     path("audits/<int:audit_id>/review/", views.audit_review, name="audit_review"),
     path("audits/<int:audit_id>/submit/", views.audit_submit, name="audit_submit"),
     path("businesses/<int:business_id>/", views.business_detail, name="business_detail"),
+    path("reminders/stop/<str:token>/", views.stop_reminders, name="stop_reminders"),
     path(
         "businesses/<int:business_id>/audits/new/",
         views.start_business_audit,

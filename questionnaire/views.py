@@ -1,18 +1,21 @@
 """The owner's pages: my audits, the profile, one question per screen, review and submit."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from common.csrf import sent_or_kept
-from questionnaire import flow
+from questionnaire import flow, reminders
 from questionnaire.access import ANSWER, READ, audit_or_404, business_or_404
 from questionnaire.forms import BusinessProfileForm
 from questionnaire.history import audit_history
-from questionnaire.models import Answer, Audit, Business
+from questionnaire.models import Answer, Audit, Business, NoReminders
 from questionnaire.steps import answer_step
 
 LOCKED_MESSAGE = "This audit has been submitted, so its answers can no longer be changed."
@@ -194,3 +197,23 @@ def audit_submit(request, audit_id: int):
     else:
         messages.success(request, "Audit submitted. Thank you!")
     return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+
+
+# The signed link in a reminder is the credential, and a mail program's one-click
+# unsubscribe (RFC 8058) posts to it without a form of ours, so there is no CSRF token.
+@csrf_exempt
+def stop_reminders(request, token: str):
+    """Stop (or, having stopped, resume) the reminder emails: asked first on a GET, done on
+    a POST."""
+    user_id = reminders.user_id_of(token)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    if user is None:
+        raise Http404("This link is not valid.")
+    if request.method == "POST":
+        if request.POST.get("action") == "resume":
+            NoReminders.objects.filter(user=user).delete()
+        else:
+            NoReminders.objects.get_or_create(user=user)
+    stopped = NoReminders.objects.filter(user=user).exists()
+    context = {"email": user.email, "stopped": stopped, "done": request.method == "POST"}
+    return render(request, "questionnaire/stop_reminders.html", context)

@@ -80,6 +80,8 @@ TABLE = {
 # Links whose secret token is the credential: anyone holding it may open them.
 TOKEN_URLS = {
     "consulting:accept_invitation": "the invitation link (tests/consulting/test_invitations.py)",
+    "questionnaire:stop_reminders": "the signed link in a reminder (tests/questionnaire/"
+    "test_reminders.py)",
     "account_confirm_email": "allauth's email confirmation link",
     "account_reset_password_from_key": "allauth's password reset link",
 }
