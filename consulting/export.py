@@ -58,10 +58,13 @@ BANDS = dict(Band.choices)  # a market not (yet) assessed has no band: an empty 
 BATCH = 2000
 
 
-def rows(audits: QuerySet[Audit]) -> Iterator[list[str]]:
+def rows(audits: QuerySet[Audit], each_batch=None) -> Iterator[list[str]]:
+    """The CSV's rows; `each_batch` is told the ids of each batch of audits listed."""
     yield HEADER
     values = audits.values_list(*COLUMNS).iterator(chunk_size=BATCH)
     while batch := list(islice(values, BATCH)):
+        if each_batch:
+            each_batch([row[0] for row in batch])
         recommendations = _recommendations([row[0] for row in batch])
         for pk, name, email, sector, status, submitted, reviewed, *markets, headline in batch:
             b2c, b2c_band, b2b, b2b_band = markets

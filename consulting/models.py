@@ -315,3 +315,31 @@ class TextChange(models.Model):
     @property
     def changed_by_name(self) -> str:
         return consultant_name(self.changed_by)
+
+
+class AuditOpened(models.Model):
+    """Someone other than its owner opening a client's audit: its results page, its review,
+    its PDF, or a CSV export that lists it (consulting.opened). The owner sees who, on their
+    results page; each consultant sees it on the review page."""
+
+    class What(models.TextChoices):
+        RESULTS = "results", "Results page"
+        REVIEW = "review", "Review page"
+        PDF = "pdf", "PDF"
+        EXPORT = "export", "CSV export"
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="+")
+    # Kept when the consultant leaves: the owner still learns that their audit was opened.
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what = models.CharField(max_length=10, choices=What.choices)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["audit", "at"])]
+        verbose_name_plural = "audits opened"
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()} of {self.audit} opened"

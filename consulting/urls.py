@@ -60,6 +60,7 @@ urlpatterns = [
     ),
     path("consultant/audits/<int:audit_id>/status/", views.change_status, name="status"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("audits/<int:audit_id>/opened/", views.audit_openings, name="audit_openings"),
     path(
         "businesses/<int:business_id>/shares/<int:share_id>/stop/",
         views.stop_sharing,

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from common.text import parse_id
-from consulting import emails, export
+from consulting import emails, export, opened
 from consulting.access import client_audit_or_404, consultant_required, is_consultant
 from consulting.dashboard import (
     DEFAULT_SORT,
@@ -30,6 +30,7 @@ from consulting.forms import (
     RecommendationForm,
 )
 from consulting.models import (
+    AuditOpened,
     Consultant,
     Invitation,
     Share,
@@ -39,7 +40,7 @@ from consulting.models import (
 )
 from consulting.portfolio import portfolio
 from questionnaire import flow
-from questionnaire.access import business_or_404
+from questionnaire.access import MANAGE, READ, allowed, audit_or_404, business_or_404
 from questionnaire.forms import BusinessProfileForm
 from questionnaire.models import Audit, Business, Dimension
 from questionnaire.verdicts import refresh_verdict, result_for
@@ -95,8 +96,9 @@ def portfolio_page(request):
 @consultant_required
 def export_csv(request):
     _, _, audits = _filtered(request)
+    listed = export.rows(audits, each_batch=lambda ids: opened.record_export(request.user, ids))
     response = StreamingHttpResponse(
-        export.csv_lines(export.rows(audits)), content_type="text/csv; charset=utf-8"
+        export.csv_lines(listed), content_type="text/csv; charset=utf-8"
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="client-audits-{stamp}.csv"'
@@ -253,7 +255,19 @@ def become_consultant(request):
 
 @consultant_required
 def review_page(request, audit_id: int):
-    return _render_review(request, client_audit_or_404(request.user, audit_id))
+    audit = client_audit_or_404(request.user, audit_id)
+    opened.record(request.user, audit, AuditOpened.What.REVIEW)
+    return _render_review(request, audit)
+
+
+@login_required
+def audit_openings(request, audit_id: int):
+    """For the owner: who has opened their audit, what and when."""
+    audit = audit_or_404(request.user, audit_id, READ)
+    if not allowed(request.user, MANAGE, audit.business):
+        raise Http404
+    context = {"audit": audit, "openings": opened.openings(audit), "shown": opened.SHOWN}
+    return render(request, "consulting/audit_openings.html", context)
 
 
 def _render_review(request, audit, forms: dict | None = None):
@@ -286,6 +300,7 @@ def _render_review(request, audit, forms: dict | None = None):
         "notes": audit.private_notes.readable_by(request.user),
         "recommendations": audit.recommendations.select_related("author__consultant"),
         **_changes(audit, request.user),
+        "openings": opened.openings(audit),
         **forms,
     }
     return render(request, "consulting/review.html", context)

@@ -6,6 +6,8 @@ from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
+from consulting import opened
+from consulting.models import AuditOpened
 from consulting.reviewers import reviewer_names
 from questionnaire.access import READ, audit_or_404
 from questionnaire.profile import describe
@@ -18,6 +20,7 @@ def audit_results(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         return redirect("questionnaire:audit_detail", audit_id=audit.pk)
+    opened.record(request.user, audit, AuditOpened.What.RESULTS)
     report = pdf.report_for(audit)
     context = {
         "audit": audit,
@@ -41,6 +44,7 @@ def audit_pdf(request, audit_id: int):
     audit = audit_or_404(request.user, audit_id, READ)
     if audit.is_draft:
         raise Http404("A draft has no report yet.")
+    opened.record(request.user, audit, AuditOpened.What.PDF)
     report = pdf.report_for(audit)
     etag = f'"{report.fingerprint}"'
     response: HttpResponseBase

@@ -75,6 +75,7 @@ TABLE = {
     "consulting:status": ("submitted", CONSULTANT_POST_ONLY, CONSULTANT_ACTS),
     "consulting:stop_sharing": ("share", OWNER_SEES, OWNER_ACTS),
     "privacy:delete_business": ("business", OWNER_SEES, OWNER_ACTS),
+    "consulting:audit_openings": ("submitted", OWNER_SEES, "same"),
 }
 
 # Links whose secret token is the credential: anyone holding it may open them.
