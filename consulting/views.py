@@ -363,7 +363,7 @@ def _edit(request, audit, item, form_class, section: str, saved: str):
             form.save()
             messages.success(request, saved)
         return _back_to(audit, section)
-    context = {"audit": audit, "form": form, "item": item, "section": section}
+    context = {"audit": audit, "form": form, "section": section}
     return render(request, "consulting/edit_text.html", context)
 
 

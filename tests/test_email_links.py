@@ -82,3 +82,10 @@ def test_every_email_links_to_the_site_address_and_speaks_for_the_product(questi
         assert links and on_site == links, (action, links)
         assert "social-media" in text.lower(), action
         assert not [phrase for phrase in STOCK if phrase in text], (action, text)
+
+
+def test_a_site_address_ending_in_a_slash_makes_no_double_slash(settings):
+    from common.mail import site_link
+
+    settings.SITE_URL = "https://audit.example.com/"
+    assert site_link("/audits/1/") == "https://audit.example.com/audits/1/"

@@ -130,3 +130,40 @@ def test_the_client_who_accepted_is_taken_to_the_business_they_shared(
     # anyone else still finds it used, and a visitor is offered to log in
     assert other_client.get(link).status_code == 410
     assert "log in with that one" in other_client.get(link).content.decode()
+
+
+def test_a_client_who_stopped_sharing_since_is_told_and_taken_to_their_audits(
+    carla_client, owner_client, business, invite
+):
+    _, link = invite()
+    owner_client.post(link, {"business": business.pk})
+    business.shares.all().delete()  # Olive stopped sharing
+    again = owner_client.get(link, follow=True)
+    assert again.redirect_chain[-1][0] == reverse("questionnaire:my_audits")
+    assert "You accepted this invitation from Carla Jones." in again.content.decode()
+
+
+def test_the_daily_limit_counts_this_consultants_last_24_hours_alone(carla, connor, settings):
+    settings.INVITATIONS_PER_DAY = 1
+    old, _ = Invitation.issue(carla, "old@example.com")
+    Invitation.objects.filter(pk=old.pk).update(
+        last_sent_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    Invitation.issue(connor, "connors@example.com")  # another consultant's
+    assert Invitation.sent_recently(carla) == 0
+    Invitation.objects.filter(pk=old.pk).update(
+        last_sent_at=timezone.now() - datetime.timedelta(hours=23)
+    )
+    assert Invitation.sent_recently(carla) == 1
+
+
+def test_the_limit_is_said_in_full_when_sending_again(carla_client, invite, settings):
+    invitation, _ = invite()
+    settings.INVITATIONS_PER_DAY = 1
+    page = carla_client.post(
+        reverse("consulting:resend_invitation", args=[invitation.pk]), follow=True
+    ).content.decode()
+    assert (
+        "You have sent 1 invitations in the last 24 hours, the most the site allows; "
+        "please send this one tomorrow."
+    ) in page

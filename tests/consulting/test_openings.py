@@ -4,6 +4,7 @@ the record, and so does every consultant of the business on the review page."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from consulting.models import AuditOpened
 from tests.consulting.conftest import logged_in
@@ -33,6 +34,8 @@ def test_the_owner_sees_each_time_a_consultant_opened_their_audit(
     page = openings_page(owner_client, olive_audit)
     for what in ("Review page", "Results page", "PDF", "CSV export"):
         assert f"<td>Carla Jones</td><td>{what}</td>" in page
+    when = timezone.localtime(AuditOpened.objects.first().at)
+    assert f"<td>{when:%-d %b %Y %H:%M}</td>" in page
     results = owner_client.get(reverse("reports:audit_results", args=[olive_audit.pk]))
     assert reverse("consulting:audit_openings", args=[olive_audit.pk]) in results.content.decode()
 

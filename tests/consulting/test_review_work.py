@@ -50,14 +50,20 @@ def test_a_recommendation_is_edited_and_its_earlier_wording_kept(
         audit=olive_audit, author=carla, text="Post twice a week"
     )
     url = reverse("consulting:edit_recommendation", args=[olive_audit.pk, recommendation.pk])
-    assert "Post twice a week</textarea>" in carla_client.get(url).content.decode()
-    response = carla_client.post(url, {"text": "Post three times a week"})
-    assert response["Location"].endswith("#recommendations")
+    form = carla_client.get(url).content.decode()
+    assert "Post twice a week</textarea>" in form and "Edit the recommendation" in form
+    assert 'name="csrfmiddlewaretoken"' in form  # a real browser can send it
+    back = reverse("consulting:review", args=[olive_audit.pk]) + "#recommendations"
+    assert f'href="{back}">Cancel' in form  # and back to where it was
+    response = carla_client.post(url, {"text": "Post three times a week"}, follow=True)
+    assert response.redirect_chain[-1][0] == back
+    assert "Recommendation changed: your client sees the new wording." in response.content.decode()
     recommendation.refresh_from_db()
     assert recommendation.text == "Post three times a week"
     page = review(carla_client, olive_audit)
     assert "Earlier wordings of recommendations (1)" in page
     assert "Edited by Carla Jones" in page and "Post twice a week" in page
+    assert "Earlier wordings of your notes" not in page  # a recommendation's, not a note's
     results = reverse("reports:audit_results", args=[olive_audit.pk])
     client_page = owner_client.get(results).content.decode()
     assert "Post three times a week" in client_page and "Post twice a week" not in client_page

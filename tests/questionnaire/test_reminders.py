@@ -52,7 +52,8 @@ def test_an_unfinished_draft_is_reminded_twice_at_most_a_week_apart(
     assert reminders.send_due(NOW + timedelta(days=6)) == 0  # a week between reminders
     assert reminders.send_due(NOW + timedelta(days=7)) == 1
     assert reminders.send_due(NOW + timedelta(days=30)) == 0  # two is the most
-    assert Reminder.objects.filter(audit=draft, kind="unfinished").count() == 2
+    sent = Reminder.objects.filter(audit=draft, kind="unfinished").order_by("sent_at")
+    assert [reminder.number for reminder in sent] == [1, 2]
 
 
 def test_a_draft_worked_on_lately_is_not_reminded(owner, questionnaire):
@@ -144,3 +145,18 @@ def test_two_workers_at_once_send_a_reminder_once(owner, questionnaire):
     assert reminders.remind(first, "unfinished", NOW) is True
     assert reminders.remind(second, "unfinished", NOW) is False
     assert len(mail.outbox) == 1 and Reminder.objects.count() == 1
+
+
+def test_a_report_that_said_three_months_is_reminded_after_three_months(owner, questionnaire):
+    """A "Not yet" recommends running the audit again in three months; twice at most."""
+    weak = {**GOOD_ANSWERS, "who_develops": ["nobody"]}
+    audit = make_audit(make_business(owner), weak, submit=True)
+    assert reminders.recommended_interval(audit).days == 91
+    Audit.objects.filter(pk=audit.pk).update(
+        submitted_at=NOW - reminders.recommended_interval(audit)
+    )
+    assert reminders.send_due(NOW) == 1  # due on the day itself
+    assert reminders.send_due(NOW + timedelta(days=6)) == 0
+    assert reminders.send_due(NOW + timedelta(days=7)) == 1
+    assert reminders.send_due(NOW + timedelta(days=60)) == 0
+    assert Reminder.objects.filter(audit=audit, kind="reaudit").count() == 2

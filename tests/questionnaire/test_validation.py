@@ -86,9 +86,33 @@ def test_a_save_from_a_stale_tab_is_caught_not_silently_applied(owner_client, bu
     response = owner_client.post(step_url(audit, 1), {"choices": "varied", "revision": "0"})
     page = response.content.decode()
     assert "changed in another window" in page
-    assert "I can name our main customer groups" in page
+    assert "(it now says: I can name our main customer groups (or, before launch" in page
     assert Answer.objects.get(audit=audit).choices == ["clear"]
-    # Saving again from the same page (now carrying the current revision) wins.
+    # The page re-shown carries the current revision, so saving it again wins.
+    assert 'name="revision" value="1"' in page
     response = owner_client.post(step_url(audit, 1), {"choices": "varied", "revision": "1"})
     assert response.status_code == 302
     assert Answer.objects.get(audit=audit).choices == ["varied"]
+
+
+def test_a_stale_tab_going_back_with_no_choice_is_told_the_other_tab_cleared_it(
+    owner_client, business
+):
+    """The other tab went back leaving no choice: the conflict says "no answer", and a tab
+    going back itself is not asked to choose one."""
+    audit = make_audit(business)
+    owner_client.post(step_url(audit, 1), {"back": "", "note": "thinking", "revision": "0"})
+    page = owner_client.post(
+        step_url(audit, 1), {"back": "", "note": "still thinking", "revision": "0"}
+    ).content.decode()
+    assert "(it now says: no answer)" in page
+    assert "to continue." not in page  # no "Choose one answer (or …) to continue."
+    assert Answer.objects.get(audit=audit).note == "thinking"
+
+
+def test_a_conflict_on_a_question_of_several_answers_lists_each(owner_client, business):
+    audit = make_audit(business)
+    networks = step_url(audit, 5)
+    owner_client.post(networks, {"choices": ["facebook", "instagram"], "revision": "0"})
+    page = owner_client.post(networks, {"choices": ["linkedin"], "revision": "0"}).content.decode()
+    assert "(it now says: Facebook (a page or groups), Instagram)" in page
