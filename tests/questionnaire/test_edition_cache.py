@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_published_edition_is_read_once(questionnaire, django_assert_num_queries):
-    first = content_of(Edition.objects.get(pk=questionnaire.pk))
+    with django_assert_num_queries(2):  # its questions, then their options, once
+        first = content_of(questionnaire)
     with django_assert_num_queries(0):
         again = content_of(questionnaire)
     assert again is first
