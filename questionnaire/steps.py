@@ -44,12 +44,13 @@ def answer_step(request, draft: Draft, number: int):
     if request.method == "POST":
         going_back, later = "back" in request.POST, "later" in request.POST
         # Going back or stopping for now keeps whatever was entered, even an incomplete answer.
-        form = AnswerForm(question, request.POST, require_choice=not (going_back or later))
+        choice_needed = not (going_back or later)
+        form = AnswerForm(question, request.POST, require_choice=choice_needed)
         if form.is_valid():
             try:
                 draft.keep(question, form.step_input())
             except flow.EditConflict as conflict:
-                form = _conflict_form(question, request.POST, conflict.current, going_back)
+                form = _conflict_form(question, request.POST, conflict.current, choice_needed)
             else:
                 if later:
                     return redirect(draft.away_for_now(request))
@@ -78,11 +79,11 @@ def _next_page(request, draft: Draft, number: int, going_back: bool) -> str:
     return draft.step_url(number + 1)
 
 
-def _conflict_form(question, posted, current: Answer, going_back: bool) -> AnswerForm:
+def _conflict_form(question, posted, current: Answer, choice_needed: bool) -> AnswerForm:
     """Re-show what this tab posted, say what the other one saved, and let a second save win."""
     data = posted.copy()
     data["revision"] = current.revision
-    form = AnswerForm(question, data, require_choice=not going_back)
+    form = AnswerForm(question, data, require_choice=choice_needed)
     form.is_valid()
     labels = {option.key: option.label for option in question.options.all()}
     saved = ", ".join(labels.get(key, key) for key in current.choices) or "no answer"

@@ -116,3 +116,13 @@ def test_a_conflict_on_a_question_of_several_answers_lists_each(owner_client, bu
     owner_client.post(networks, {"choices": ["facebook", "instagram"], "revision": "0"})
     page = owner_client.post(networks, {"choices": ["linkedin"], "revision": "0"}).content.decode()
     assert "(it now says: Facebook (a page or groups), Instagram)" in page
+
+
+def test_a_stale_tab_saving_for_later_with_no_choice_is_not_asked_for_one(owner_client, business):
+    audit = make_audit(business)
+    owner_client.post(step_url(audit, 1), {"choices": "clear", "revision": "0"})
+    page = owner_client.post(
+        step_url(audit, 1), {"later": "", "note": "back tomorrow", "revision": "0"}
+    ).content.decode()
+    assert "changed in another window" in page and "to continue." not in page
+    assert "back tomorrow</textarea>" in page  # what this tab typed is shown again
