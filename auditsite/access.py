@@ -8,7 +8,7 @@ made against live data: the consultant role as it is now, the share as it is now
 
 import rules
 
-from consulting.models import Share
+from consulting.models import Membership, Share
 
 
 def owns_business(user, business) -> bool:
@@ -30,8 +30,18 @@ def is_consultant(user, audit=None) -> bool:
 
 
 def shared_with_user(user, audit) -> bool:
-    """The owner shares this business with the user now (sharing stopped means no row)."""
-    return Share.objects.filter(business_id=audit.business_id, consultant_id=user.pk).exists()
+    """The owner shares this business with the user now, or with the practice the user is a
+    member of now (sharing stopped, or the member removed, means no row)."""
+    return Share.objects.granting(user).filter(business_id=audit.business_id).exists()
+
+
+def member_of(user, practice) -> bool:
+    return Membership.objects.filter(user_id=user.pk, practice=practice).exists()
+
+
+def leads(user, practice) -> bool:
+    memberships = Membership.objects.filter(user_id=user.pk, practice=practice)
+    return memberships.filter(role=Membership.Role.LEAD).exists()
 
 
 # The predicates above are plain functions (so the mutation tester reaches them); rules
@@ -50,6 +60,10 @@ POLICY = {
     "manage_business": rules.predicate(owns_business),
     # The consultant's workspace: dashboard, export, invitations.
     "work_as_consultant": rules.predicate(is_consultant),
+    # A practice's page and start link, for its members; its brand, members and log, for
+    # its leads. (Its clients are reached through the shares above.)
+    "see_practice": rules.predicate(is_consultant) & rules.predicate(member_of),
+    "manage_practice": rules.predicate(is_consultant) & rules.predicate(leads),
 }
 
 for name, predicate in POLICY.items():

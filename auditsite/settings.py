@@ -5,7 +5,7 @@ DJANGO_DEBUG=1, as `make run` and `make test` set it; SQLite and console email o
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from common.env import env_bool, env_int, env_list, env_str
@@ -67,11 +67,16 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-# The site takes no uploads and its largest form is a 5,000-character note: anything
-# much bigger is refused before it is read (auditsite/middleware.py answers 413).
+# The site's largest form is a 5,000-character note: anything much bigger is refused
+# before it is read (auditsite/middleware.py answers 413). Its one upload, a practice's
+# logo, may send more, so that a file over LOGO_MAX_BYTES is told so by the form; it is
+# held in memory (never a temporary file) while it is checked and re-encoded.
 MAX_REQUEST_BODY = env_int("DJANGO_MAX_REQUEST_BODY", 256 * 1024)
+MAX_UPLOAD_BODY = 4 * 1024 * 1024
+UPLOAD_PATHS = {"/consultant/practice/brand/"}
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY
-FILE_UPLOAD_HANDLERS: list[str] = []
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BODY
 
 ROOT_URLCONF = "auditsite.urls"
 WSGI_APPLICATION = "auditsite.wsgi.application"
@@ -162,6 +167,10 @@ ACCOUNT_USER_DISPLAY = "auditsite.accounts.user_display"
 
 # The site's public address, for links in emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Which practice's brand a client's emails, results and PDF carry (common/branding.py).
+BRAND_LOOKUP = "consulting.branding.brand_for_business"
+# The largest logo a practice may upload; it is re-encoded to a PNG at most 600 x 200.
+LOGO_MAX_BYTES = 1024 * 1024
 # How long a consultant's invitation link stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # How many invitations one consultant may send in 24 hours (so the site cannot be used to
@@ -280,6 +289,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:"],
+        # A practice's accent colour is set in one <style> element carrying the nonce.
+        "style-src": [SELF, NONCE],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.template.loader import render_to_string
 from django_tasks import task
 
+from common.branding import SITE_BRAND, Brand
 from common.retries import try_again_later
 
 logger = logging.getLogger(__name__)
@@ -31,6 +34,30 @@ def site_link(path: str) -> str:
     """A link for an email: the site's one configured address (SITE_URL) and the path.
     Never the address a request came to, which may be a second port or an inner name."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def branded_email(
+    template: str, to: str, context: dict, brand: Brand = SITE_BRAND, headers=None
+) -> EmailMultiAlternatives:
+    """`<template>.txt` as the text part, with the subject `<template>_subject.txt` made one
+    line (a line break in a header would be an injected header), and an HTML part in the
+    brand's colours: from the brand's sender name at the site's address (mail servers
+    reject a message from a domain they cannot vouch for), replies to the brand's address."""
+    context = {**context, "brand": brand}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    text = render_to_string(f"{template}.txt", context).strip() + "\n"
+    html = render_to_string("email/branded.html", {**context, "subject": subject, "text": text})
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        formataddr((brand.sender_name or brand.name, address)),
+        [to],
+        reply_to=[brand.reply_to] if brand.reply_to else None,
+        headers=headers,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 class QueuedEmailBackend(BaseEmailBackend):

@@ -151,9 +151,9 @@ def moved(direction: str) -> Q:
 
 
 def shared_businesses(consultant) -> QuerySet[Share, Any]:
-    """The businesses whose owners share them with this consultant now: read from the shares
-    alone, each probe an index-only lookup (the one-share-each constraint's index)."""
-    return Share.objects.filter(consultant=consultant).order_by().values("business_id")
+    """The businesses whose owners share them with this consultant, or with their practice,
+    now: the same shares the access policy asks about (Share.objects.granting)."""
+    return Share.objects.granting(consultant).order_by().values("business_id")
 
 
 def _search(text: str) -> Q:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from consulting.models import Consultant, Recommendation, Share
+from consulting.models import Consultant, Membership, Practice, Recommendation, Share
 from peers.counting import rebuild
 from peers.demo import create_peers, submit_demo_audit
 from questionnaire import flow
@@ -115,7 +115,22 @@ def create_consultant_demo(existing_client: Business) -> str:
             Recommendation.objects.create(audit=audit, author=user, text=RECOMMENDATION)
             flow.finish_review(audit, user)
     add_portfolio(user, random.Random(2026))
+    add_practice(user)
     return user.email
+
+
+def add_practice(lead) -> None:
+    """Dana leads her practice, whose brand her clients see; every client is its."""
+    practice = Practice.objects.create(
+        name="Reyes Consulting",
+        slug="reyes-consulting",
+        accent_colour="#5b2a86",
+        footer_text="Reyes Consulting · 12 Market Street, Leeds",
+        sender_name="Dana at Reyes Consulting",
+        reply_to="dana@reyes.example",
+    )
+    Membership.objects.create(practice=practice, user=lead, role=Membership.Role.LEAD)
+    Share.objects.filter(consultant=lead).update(practice=practice)
 
 
 PORTFOLIO_CLIENTS = 24  # of the peers, shared with the demo consultant too

@@ -1,20 +1,17 @@
-"""The emails the consulting workflow sends (console by default, SMTP through settings)."""
+"""The emails the consulting workflow sends, through the queue (common.mail). Those to a
+client carry the brand of the practice they deal with; those to a consultant, the site's."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 
-from common.mail import site_link
+from common.branding import SITE_BRAND, Brand
+from common.mail import branded_email, site_link
+from consulting.branding import brand_for_business, brand_of_consultant
 from questionnaire.models import Audit
 
 
-def _send(template: str, to: str, context: dict) -> None:
-    """Send `<template>.txt` with the subject `<template>_subject.txt`, made one line
-    whatever a name in it holds: a line break in a header would be an injected header."""
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}.txt", context).strip() + "\n"
-    send_mail(subject, body, None, [to])
+def _send(template: str, to: str, context: dict, brand: Brand = SITE_BRAND) -> None:
+    branded_email(template, to, context, brand).send()
 
 
 def invitation(invitation, token: str) -> None:
@@ -27,7 +24,8 @@ def invitation(invitation, token: str) -> None:
         "site_url": settings.SITE_URL,
         "quoted_message": quoted,
     }
-    _send("consulting/email/invitation", invitation.email, context)
+    brand = brand_of_consultant(invitation.consultant)
+    _send("consulting/email/invitation", invitation.email, context, brand)
 
 
 def client_submitted(audit: Audit, consultant) -> None:
@@ -37,8 +35,6 @@ def client_submitted(audit: Audit, consultant) -> None:
 
 def review_done(audit: Audit) -> None:
     link = site_link(reverse("reports:audit_results", args=[audit.pk]))
-    _send(
-        "consulting/email/review_done",
-        audit.business.owner.email,
-        {"audit": audit, "link": link},
-    )
+    context = {"audit": audit, "link": link}
+    brand = brand_for_business(audit.business_id)
+    _send("consulting/email/review_done", audit.business.owner.email, context, brand)

@@ -8,8 +8,15 @@ from questionnaire.models import Audit
 
 
 def email_consultants_on_submit(sender, audit, **kwargs) -> None:
-    for share in Share.objects.live().filter(business=audit.business).select_related("consultant"):
-        emails.client_submitted(audit, share.consultant)
+    """Each consultant the business is shared with; for a practice, the member who brought
+    the client in, or its leads once that member has left."""
+    shares = Share.objects.live().filter(business=audit.business)
+    notified = set()
+    for share in shares.select_related("consultant", "practice"):
+        for person in share.contacts():
+            if person.pk not in notified:
+                notified.add(person.pk)
+                emails.client_submitted(audit, person)
 
 
 def email_owner_on_review(sender, audit, **kwargs) -> None:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from questionnaire.models import Audit, Business, Dimension
@@ -17,6 +18,7 @@ TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for
 # largest possible PDF renders in a few seconds (`make benchmark-pdf` reports it).
 RECOMMENDATIONS_PER_AUDIT = 15
 NOTES_PER_AUDIT = 50
+DEFAULT_ACCENT = "#1f4e5f"  # the site's own colour (static/css/site.css, report-pdf.css)
 
 
 def consultant_name(user) -> str:
@@ -44,10 +46,72 @@ class Consultant(models.Model):
         return self.display_name or self.user.email
 
 
+class Practice(models.Model):
+    """A consultancy: its members, its clients (the businesses shared with it) and the brand
+    its clients see on their results, their PDF and every email (consulting.branding)."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(unique=True, help_text="The practice's start link: /start/<slug>/.")
+    # The brand, set by a lead (forms.BrandForm checks each part).
+    accent_colour = models.CharField(max_length=7, default=DEFAULT_ACCENT)
+    logo = models.BinaryField(blank=True, default=b"", editable=False)  # a PNG we re-encoded
+    footer_text = models.CharField(max_length=300, blank=True)
+    sender_name = models.CharField(max_length=120, blank=True)
+    reply_to = models.EmailField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)  # a new brand renders new PDFs
+
+    def __str__(self) -> str:
+        return self.name
+
+    def lead_memberships(self):
+        return self.memberships.filter(role=Membership.Role.LEAD).select_related("user")
+
+
+class Membership(models.Model):
+    """A consultant's place in a practice (one practice each). Every member sees every
+    client shared with the practice; a lead also manages its brand and members, and reads
+    its log. Removing the row ends the member's access to those clients at once."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        CONSULTANT = "consultant", "Consultant"
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="memberships")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.CONSULTANT)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.practice} ({self.get_role_display()})"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == self.Role.LEAD
+
+
+def practice_of(user) -> Practice | None:
+    membership = getattr(user, "membership", None)
+    return membership.practice if membership else None
+
+
 class ShareQuerySet(models.QuerySet):
     def live(self) -> ShareQuerySet:
-        """Shares with someone who still holds the consultant role: only these grant access."""
-        return self.filter(consultant__consultant__isnull=False)
+        """Shares that grant anyone access: with a practice, or with someone who still
+        holds the consultant role."""
+        return self.filter(Q(practice__isnull=False) | Q(consultant__consultant__isnull=False))
+
+    def granting(self, user) -> ShareQuerySet:
+        """The shares that let this user see a business now: their own, made outside any
+        practice, and every share with the practice they are a member of today."""
+        return self.filter(
+            Q(consultant_id=user.pk, practice__isnull=True) | Q(practice__memberships__user=user)
+        )
 
 
 class Share(models.Model):
@@ -55,8 +119,14 @@ class Share(models.Model):
     can stop sharing at any time: the row is deleted and the consultant's access ends."""
 
     business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="shares")
+    # Who the client shared it with: the consultant who invited them, or a lead of the
+    # practice whose start link they used.
     consultant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
+    )
+    # Shared with the consultant's practice: every member sees it, and only while a member.
+    practice = models.ForeignKey(
+        Practice, null=True, blank=True, on_delete=models.CASCADE, related_name="shares"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -71,9 +141,27 @@ class Share(models.Model):
     def __str__(self) -> str:
         return f"{self.business} shared with {self.consultant}"
 
+    @classmethod
+    def make(cls, business: Business, consultant, practice: Practice | None) -> None:
+        """Share the business with the consultant, and with their practice if they have one."""
+        share, _ = cls.objects.get_or_create(
+            business=business, consultant=consultant, defaults={"practice": practice}
+        )
+        if share.practice_id is None and practice is not None:
+            share.practice = practice
+            share.save(update_fields=["practice"])
+
+    def contacts(self) -> list:
+        """Whom to tell when the client submits an audit."""
+        practice = self.practice
+        if practice is None or practice.memberships.filter(user=self.consultant).exists():
+            return [self.consultant]
+        return [membership.user for membership in practice.lead_memberships()]
+
     @property
     def consultant_name(self) -> str:
-        return consultant_name(self.consultant)
+        """Who the client shared with, as they know them: the practice, or the consultant."""
+        return self.practice.name if self.practice else consultant_name(self.consultant)
 
 
 class SignupSetting(models.Model):

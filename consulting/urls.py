@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consulting import views
+from consulting import practices, views
 
 app_name = "consulting"
 
@@ -19,6 +19,18 @@ urlpatterns = [
         views.revoke_invitation,
         name="revoke_invitation",
     ),
+    path("consultant/practice/", practices.practice_page, name="practice"),
+    path("consultant/practice/brand/", practices.change_brand, name="change_brand"),
+    path("consultant/practice/members/", practices.add_member, name="add_member"),
+    path(
+        "consultant/practice/members/<int:membership_id>/",
+        practices.change_member,
+        name="change_member",
+    ),
+    path("consultant/practice/log/", practices.practice_log, name="practice_log"),
+    path("practices/<slug:slug>/logo.png", practices.practice_logo, name="practice_logo"),
+    path("start/<slug:slug>/", practices.practice_start, name="practice_start"),
+    path("start/<slug:slug>/share/", practices.share_with_practice, name="share_with_practice"),
     path("consultant/join/", views.become_consultant, name="become_consultant"),
     path("consultant/audits/<int:audit_id>/", views.review_page, name="review"),
     path("consultant/audits/<int:audit_id>/notes/", views.add_note, name="add_note"),

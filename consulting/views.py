@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from common.text import parse_id
 from consulting import emails, export, opened
 from consulting.access import client_audit_or_404, consultant_required, is_consultant
+from consulting.branding import brand_of_consultant
 from consulting.dashboard import (
     DEFAULT_SORT,
     SORTS,
@@ -37,6 +38,7 @@ from consulting.models import (
     SignupSetting,
     TextChange,
     hash_token,
+    practice_of,
 )
 from consulting.portfolio import portfolio
 from questionnaire import flow
@@ -181,7 +183,8 @@ def accept_invitation(request, token: str):
     invitation = get_object_or_404(
         Invitation.objects.select_related("consultant__consultant"), token_hash=hash_token(token)
     )
-    context: dict[str, object] = {"invitation": invitation}
+    brand = brand_of_consultant(invitation.consultant)
+    context: dict[str, object] = {"invitation": invitation, "brand": brand}
     if invitation.is_used and request.user == invitation.accepted_by:
         return _already_accepted(request, invitation)
     if not invitation.is_open:
@@ -229,7 +232,7 @@ def _accept(request, invitation: Invitation, business: Business, next_url: str |
         raise Http404("This invitation can no longer be accepted.")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), request.user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    Share.objects.get_or_create(business=business, consultant=invitation.consultant)
+    Share.make(business, invitation.consultant, practice_of(invitation.consultant))
     messages.success(request, f"{business.name} is now shared with {invitation.sender_name}.")
     if next_url:
         return redirect(next_url)

@@ -24,6 +24,9 @@ from questionnaire.steps import answer_step
 PROFILE_FIELDS = BusinessProfileForm.Meta.fields
 SESSION_KEY = "guest_draft"
 CLAIMED_KEY = "guest_claimed_audit"
+# Where to go once the draft is claimed, if not its review page: set by a page above this
+# layer (a practice's start link asks there whether to share the business with it).
+AFTER_CLAIM_KEY = "guest_after_claim"
 
 
 def _draft(request) -> dict:
@@ -173,7 +176,10 @@ def claim(draft: dict, user) -> Audit | None:
 def claimed(request):
     """Where sign-up and log-in lead from a guest draft: its review page, now the owner's."""
     audit_id = request.session.pop(CLAIMED_KEY, None)
+    after_claim = request.session.pop(AFTER_CLAIM_KEY, None)
     if audit_id is None or not request.user.is_authenticated:
         return redirect("questionnaire:my_audits")
     messages.success(request, "Your answers are saved to your account.")
+    if after_claim:
+        return redirect(f"{after_claim}?audit={audit_id}")
     return redirect("questionnaire:audit_review", audit_id=audit_id)

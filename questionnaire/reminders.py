@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from common.mail import site_link
+from common.branding import brand_for_business
+from common.mail import branded_email, site_link
 from questionnaire.models import Audit, Reminder
 from questionnaire.verdicts import result_for
 
@@ -98,8 +97,6 @@ def remind(audit: Audit, kind: str, now: datetime) -> bool:
     stop = stop_link(owner)
     context = {"audit": audit, "link": link, "stop": stop}
     template = f"questionnaire/email/reminder_{kind}"
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}.txt", context).strip() + "\n"
     # RFC 8058: a mail program may offer its own one-click "unsubscribe", which POSTs here.
     headers = {
         "List-Unsubscribe": f"<{stop}>",
@@ -109,7 +106,8 @@ def remind(audit: Audit, kind: str, now: datetime) -> bool:
     try:
         with transaction.atomic():  # the email is queued in the same transaction
             Reminder.objects.create(audit=audit, kind=kind, number=number, sent_at=now)
-            EmailMessage(subject, body, None, [owner.email], headers=headers).send()
+            brand = brand_for_business(audit.business_id)
+            branded_email(template, owner.email, context, brand, headers).send()
     except IntegrityError:
         return False
     return True

@@ -23,6 +23,8 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from common.branding import Brand
+from consulting.branding import brand_for_business
 from peers.comparison import PeerComparison, compare
 from questionnaire.models import Audit
 from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
@@ -43,6 +45,7 @@ class StoredReport:
     fingerprint: str  # also the ETag
     filename: str  # what the download is called
     comparison: PeerComparison  # where it stands against its peers, as the report shows
+    brand: Brand  # whose name, logo and colour it carries
 
 
 def source_files() -> list[Path]:
@@ -67,7 +70,7 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(audit: Audit, comparison: PeerComparison) -> str:
+def fingerprint(audit: Audit, comparison: PeerComparison, brand: Brand) -> str:
     """Of a submitted audit: its answers are frozen from the moment it is submitted (the
     flow refuses a late answer, the admin shows them read-only), so the submission time
     stands for them; so are the previous audit's, which the movement line shows."""
@@ -81,6 +84,7 @@ def fingerprint(audit: Audit, comparison: PeerComparison) -> str:
         "peers": asdict(comparison),
         # the consultant's recommendations and score overrides, counted on the audit
         "review": audit.review_revision,
+        "brand": brand.revision,  # the practice's brand, as last saved
         "code": _code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
@@ -101,8 +105,10 @@ def _print_setup() -> tuple[FontConfiguration, CSS]:
     return fonts, stylesheet
 
 
-def render_pdf(audit: Audit, comparison: PeerComparison | None = None) -> bytes:
-    html = render_to_string("reports/report_pdf.html", report_context(audit, comparison))
+def render_pdf(audit: Audit, report: StoredReport | None = None) -> bytes:
+    report = report or report_for(audit)
+    context = report_context(audit, report.comparison, report.brand)
+    html = render_to_string("reports/report_pdf.html", context)
     fonts, stylesheet = _print_setup()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
     # Tagged (headings, lists, tables and reading order for screen readers); the language
@@ -113,9 +119,10 @@ def render_pdf(audit: Audit, comparison: PeerComparison | None = None) -> bytes:
 def report_for(audit: Audit) -> StoredReport:
     """Where the PDF of the audit as it stands now is (or will be) stored; nothing rendered."""
     comparison = compare(audit)
-    key = fingerprint(audit, comparison)
+    brand = brand_for_business(audit.business_id)
+    key = fingerprint(audit, comparison, brand)
     name = f"{STORAGE_DIR}/{audit.pk}/{key}.pdf"
-    return StoredReport(name, key, download_filename(audit), comparison)
+    return StoredReport(name, key, download_filename(audit), comparison, brand)
 
 
 def ensure_rendered(audit: Audit, report: StoredReport) -> None:
@@ -130,7 +137,7 @@ def ensure_rendered(audit: Audit, report: StoredReport) -> None:
     with transaction.atomic():
         Audit.objects.select_for_update().values("pk").get(pk=audit.pk)
         if not default_storage.exists(report.name):
-            default_storage.save(report.name, ContentFile(render_pdf(audit, report.comparison)))
+            default_storage.save(report.name, ContentFile(render_pdf(audit, report)))
             remove_stored(audit.pk, keep=report.name)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
@@ -10,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from common.branding import SITE_BRAND, Brand
 from consulting.models import Recommendation, ScoreOverride, consultant_name
 from peers.comparison import PeerComparison, compare
 from questionnaire.flow import answer_rows
@@ -27,6 +29,9 @@ from questionnaire.scoring.trace import (
 )
 from questionnaire.verdicts import result_for
 from reports.charts import dimension_chart
+
+if TYPE_CHECKING:
+    from reports.pdf import StoredReport
 
 # The action plan: the highest-impact actions first, a couple per month.
 TIME_FRAMES = (("First 30 days", 2), ("Days 31 to 60", 2), ("Days 61 to 90", None))
@@ -77,7 +82,9 @@ def finding(dimension: DimensionView, override: ScoreOverride | None) -> Finding
     return Finding(dimension, override, [group for group in groups if group[2]])
 
 
-def report_context(audit: Audit, comparison: PeerComparison | None = None) -> dict:
+def report_context(
+    audit: Audit, comparison: PeerComparison | None = None, brand: Brand = SITE_BRAND
+) -> dict:
     """What the results page and the PDF show; private notes are never part of it."""
     prefetch_related_objects([audit], "answers")  # the verdict and the answer list share them
     result = result_for(audit)
@@ -101,6 +108,7 @@ def report_context(audit: Audit, comparison: PeerComparison | None = None) -> di
         ),
         "prepared_by": _reviewer(audit),
         "first_steps": result.steps[:3],
+        "brand": brand,
     }
 
 
@@ -119,15 +127,17 @@ def _html_key(audit_id: int) -> str:
     return f"report-html:{audit_id}"
 
 
-def report_html(audit: Audit, fingerprint: str, comparison: PeerComparison) -> SafeString:
+def report_html(audit: Audit, report: StoredReport) -> SafeString:
     """The report as the results page shows it, rendered once per set of inputs (the PDF's
     fingerprint, the peer comparison included) and kept in the shared cache: a repeat view
     costs no scoring or drawing. One entry per audit, so forgetting an audit forgets it."""
     kept = caches["reports"].get(_html_key(audit.pk))
-    if kept is not None and kept[0] == fingerprint:
+    if kept is not None and kept[0] == report.fingerprint:
         return SafeString(kept[1])
-    html = render_to_string("reports/_report.html", report_context(audit, comparison))
-    caches["reports"].set(_html_key(audit.pk), (fingerprint, html), timeout=REPORT_HTML_SECONDS)
+    context = report_context(audit, report.comparison, report.brand)
+    html = render_to_string("reports/_report.html", context)
+    entry = (report.fingerprint, html)
+    caches["reports"].set(_html_key(audit.pk), entry, timeout=REPORT_HTML_SECONDS)
     return SafeString(html)
 
 

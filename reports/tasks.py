@@ -24,7 +24,7 @@ def render_report(audit_id: int, attempt: int = 1) -> None:
     try:
         report = pdf.report_for(audit)
         pdf.ensure_rendered(audit, report)
-        report_html(audit, report.fingerprint, report.comparison)  # the results page's, too
+        report_html(audit, report)  # the results page's, too
     except Exception:
         try_again_later(render_report, (audit_id,), attempt, RETRY_WAITS)
         raise

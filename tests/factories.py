@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
-from consulting.models import Consultant, Share
+from consulting.models import Consultant, Membership, Practice, Share
 from questionnaire import flow
 from questionnaire.content import load_content_file
 from questionnaire.models import Audit, Business, Edition
@@ -60,6 +61,15 @@ def make_consultant(email: str, name: str = ""):
 
 def share_business(business: Business, consultant) -> Share:
     return Share.objects.create(business=business, consultant=consultant)
+
+
+def make_practice(lead, name: str = "Harbour Marketing", *members):
+    """A practice led by `lead`, with `members` as its consultants."""
+    practice = Practice.objects.create(name=name, slug=slugify(name))
+    Membership.objects.create(practice=practice, user=lead, role=Membership.Role.LEAD)
+    for member in members:
+        Membership.objects.create(practice=practice, user=member)
+    return practice
 
 
 def shared_with(business: Business) -> list:

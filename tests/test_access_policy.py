@@ -20,6 +20,7 @@ from tests.factories import (
     make_user,
     share_business,
 )
+from tests.test_practice_access import TABLE as PRACTICE_TABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,14 @@ TOKEN_URLS = {
     "account_confirm_email": "allauth's email confirmation link",
     "account_reset_password_from_key": "allauth's password reset link",
 }
+# Public pages named by a practice's slug: its start link and logo are for anyone, and
+# the page that asks an owner to share with it acts only on the owner's own businesses
+# (tests/consulting/test_practices.py).
+SLUG_URLS = {
+    "consulting:practice_start": "a practice's start link",
+    "consulting:practice_logo": "a practice's logo, on its invitations and emails",
+    "consulting:share_with_practice": "an owner's choice to share with a practice",
+}
 # Parameters that name no stored object: a visitor's draft lives in their own session.
 SESSION_URLS = {
     "questionnaire:guest_step": "a question number of the visitor's own session draft "
@@ -111,7 +120,9 @@ def id_taking_url_names(resolver: URLResolver | None = None, namespace: str = ""
 
 
 def test_every_id_taking_url_is_in_the_table():
-    assert id_taking_url_names() - TOKEN_URLS.keys() - SESSION_URLS.keys() == TABLE.keys()
+    """Here, or in the practices' table (tests/test_practice_access.py)."""
+    unlisted = id_taking_url_names() - TOKEN_URLS.keys() - SESSION_URLS.keys() - SLUG_URLS.keys()
+    assert unlisted == TABLE.keys() | PRACTICE_TABLE.keys()
 
 
 @pytest.fixture

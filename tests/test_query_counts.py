@@ -37,7 +37,7 @@ def test_saving_a_step_costs_eight_queries(
     assert Answer.objects.get(audit=audit, question__number=2).choices == ["distinctive"]
 
 
-def test_the_results_page_costs_five_queries(
+def test_the_results_page_costs_six_queries(
     owner_client, business, django_assert_num_queries, monkeypatch
 ):
     audit = make_audit(business, GOOD_ANSWERS, submit=True)
@@ -45,31 +45,31 @@ def test_the_results_page_costs_five_queries(
     owner_client.get(url)  # the report is rendered once for these inputs, then kept
     monkeypatch.setattr("reports.report.result_for", None)  # a repeat view scores nothing
     # session, user, audit with its edition (its review revision stands for the
-    # consultant's recommendations and overrides), the peer figures, and (for the owner,
-    # until a consultant opens the audit) who will review it; in production, with the
-    # session in Redis, the page costs 4
-    with django_assert_num_queries(5):
+    # consultant's recommendations and overrides), the peer figures, the practice whose
+    # brand it carries, and (for the owner, until a consultant opens the audit) who will
+    # review it; in production, with the session in Redis, the page costs 5
+    with django_assert_num_queries(6):
         page = owner_client.get(url).content.decode()
     assert "social-media readiness" in page and "Action plan" in page
     assert "What happens next" in page
     for email in ("carla@example.com", "connor@example.com"):  # reviewers named, no query each
         share_business(business, make_consultant(email, email.split("@")[0].title()))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page = owner_client.get(url).content.decode()
     assert "Carla, Connor will review your answers" in page
     Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.REVIEWED)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         page = owner_client.get(url).content.decode()
     assert "Reviewed" in page and "Action plan" in page
 
 
-def test_a_cached_pdf_download_costs_four_queries(
+def test_a_cached_pdf_download_costs_five_queries(
     owner_client, business, django_assert_num_queries
 ):
     audit = make_audit(business, GOOD_ANSWERS, submit=True)
     url = reverse("reports:audit_pdf", args=[audit.pk])
     b"".join(owner_client.get(url).streaming_content)  # rendered and stored
-    # session, user, audit, and the peer figures the fingerprint includes
-    with django_assert_num_queries(4):
+    # session, user, audit, and the peer figures and the brand the fingerprint includes
+    with django_assert_num_queries(5):
         content = b"".join(owner_client.get(url).streaming_content)
     assert content.startswith(b"%PDF")

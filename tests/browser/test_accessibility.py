@@ -5,9 +5,10 @@ empty list); and focus that can be seen on every control of a question step."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from consulting.models import AuditNote, Invitation, Recommendation
+from consulting.models import AuditNote, Invitation, Practice, Recommendation, Share
 from peers import counting
 from questionnaire.content import load_content_file
+from reports.models import ReportBundle
 from tests.browser.conftest import VIEWPORTS, log_in
 from tests.factories import (
     GOOD_ANSWERS,
@@ -15,6 +16,7 @@ from tests.factories import (
     make_business,
     make_client_audit,
     make_consultant,
+    make_practice,
     make_user,
 )
 from tests.peers.conftest import scored_business
@@ -38,8 +40,15 @@ def pages_of_an_owner_and_a_consultant():
     draft = make_audit(make_business(olive, "Olive's Second Shop"), answers={}, submit=False)
     half = {key: GOOD_ANSWERS[key] for key in list(GOOD_ANSWERS)[:3]}
     started = make_audit(make_business(olive, "Olive's Kiosk"), answers=half, submit=False)
+    lena = make_consultant("lena@example.com", "Lena Fox")
+    harbour = make_practice(lena, "Harbour Marketing")
+    Practice.objects.filter(pk=harbour.pk).update(accent_colour="#7a1f3d", footer_text="Bristol")
+    branded = make_audit(make_business(olive, "Olive's Cafe"), GOOD_ANSWERS, submit=True)
+    Share.make(branded.business, lena, harbour)
+    bundle = ReportBundle.objects.create(requested_by=lena, audit_ids=[branded.pk])
     anonymous = [
         "/",
+        "/start/harbour-marketing/",
         "/start/",
         "/accounts/login/",
         "/accounts/signup/",
@@ -63,6 +72,8 @@ def pages_of_an_owner_and_a_consultant():
         "/privacy/",  # with the download and delete links
         f"/businesses/{draft.business_id}/delete/",
         "/your-data/delete-account/",
+        f"/audits/{branded.pk}/results/",  # in the practice's brand
+        "/start/harbour-marketing/share/",
     ]
     consultant = [
         "/consultant/",
@@ -74,11 +85,18 @@ def pages_of_an_owner_and_a_consultant():
         f"/consultant/audits/{reviewed.pk}/recommendations/{advice.pk}/edit/",
         f"/consultant/audits/{reviewed.pk}/notes/{note.pk}/edit/",
         f"/consultant/audits/{reviewed.pk}/reviewed/",
+        "/consultant/practice/",  # with none yet: set one up
+    ]
+    lead = [
+        "/consultant/practice/",
+        "/consultant/practice/log/",
+        f"/consultant/reports/{bundle.pk}/",
     ]
     return {
         "anonymous": (None, anonymous),
         "owner": (olive, owner),
         "consultant": (carla, consultant),
+        "lead": (lena, lead),
     }
 
 
