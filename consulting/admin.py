@@ -3,7 +3,14 @@ invitations (their tokens are stored only as hashes)."""
 
 from django.contrib import admin
 
-from consulting.models import Consultant, Invitation, Recommendation, SignupSetting
+from consulting.models import (
+    Consultant,
+    Invitation,
+    Membership,
+    Practice,
+    Recommendation,
+    SignupSetting,
+)
 
 
 @admin.register(Consultant)
@@ -39,3 +46,20 @@ class InvitationAdmin(admin.ModelAdmin):
 class RecommendationAdmin(admin.ModelAdmin):
     list_display = ["audit", "author", "created_at"]
     raw_id_fields = ["audit", "author"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    raw_id_fields = ["user"]
+    extra = 0
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    """Practices are run by their leads; the administrator can see them and, when a lead
+    has gone, name another."""
+
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name", "slug"]
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    inlines = [MembershipInline]

@@ -44,6 +44,7 @@ def practice_page(request, brand_form=None, member_form=None, status=200):
         "practice": practice,
         "is_lead": is_lead,
         "members": practice.memberships.select_related("user__consultant"),
+        "leads": practice.lead_memberships().count(),
         "start_link": site_link(reverse("consulting:practice_start", args=[practice.slug])),
         "brand_form": brand_form or BrandForm(instance=practice),
         "member_form": member_form or MemberForm(),
