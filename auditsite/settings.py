@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "auditsite.pages.support_email",
+                "consulting.branding.start_link_brand",
             ],
         },
     },

@@ -44,6 +44,20 @@ def brand_for_business(business_id: int) -> Brand:
     return brand_of(practice_of_business(business_id))
 
 
+# A visitor who came through a practice's start link, until they choose whether to share.
+START_PRACTICE_KEY = "start_practice"
+
+
+def start_link_brand(request) -> dict:
+    """A context processor: the start link's practice brands every page the visitor sees
+    on the way (the questions, the sign-up) until they choose whether to share with it.
+    A page that names its own brand (a client's results, an invitation) keeps that one."""
+    session = getattr(request, "session", None)
+    slug = session.get(START_PRACTICE_KEY) if session is not None else None
+    practice = Practice.objects.filter(slug=slug).first() if slug else None
+    return {"brand": brand_of(practice)} if practice else {}
+
+
 def brand_of_consultant(user) -> Brand:
     """The brand a consultant's invitations carry: their practice's, or the site's."""
     return brand_of(practice_of(user))

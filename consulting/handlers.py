@@ -3,7 +3,7 @@
 from django.db.models import F
 
 from consulting import emails
-from consulting.models import ScoreOverride, Share
+from consulting.models import Membership, ScoreOverride, Share
 from questionnaire.models import Audit
 
 
@@ -17,6 +17,21 @@ def email_consultants_on_submit(sender, audit, **kwargs) -> None:
             if person.pk not in notified:
                 notified.add(person.pk)
                 emails.client_submitted(audit, person)
+
+
+def keep_practice_clients(sender, instance, **kwargs) -> None:
+    """A member who brought clients to their practice deletes their account: the clients
+    stay the practice's, passed to another member (a lead first). With no one left, the
+    shares go with the account, as a consultant's own do."""
+    for share in Share.objects.filter(consultant=instance, practice__isnull=False):
+        others = Membership.objects.filter(practice_id=share.practice_id).exclude(user=instance)
+        heir = others.filter(role=Membership.Role.LEAD).first() or others.first()
+        if heir is None:
+            continue
+        if Share.objects.filter(business_id=share.business_id, consultant=heir.user).exists():
+            continue  # already theirs too: this one goes with the account
+        share.consultant = heir.user
+        share.save(update_fields=["consultant"])
 
 
 def email_owner_on_review(sender, audit, **kwargs) -> None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from common.mail import site_link
 from common.text import parse_id
 from consulting.access import consultant_required
-from consulting.branding import brand_of
+from consulting.branding import START_PRACTICE_KEY, brand_of
 from consulting.models import AuditOpened, Membership, Practice, Share, practice_of
 from consulting.practice_forms import BrandForm, MemberForm, PracticeForm
 from questionnaire import guest
@@ -149,6 +149,7 @@ def practice_start(request, slug: str):
     if request.user.is_authenticated:
         return redirect(consent)
     request.session[guest.AFTER_CLAIM_KEY] = consent
+    request.session[START_PRACTICE_KEY] = practice.slug
     context = {"practice": practice, "brand": brand_of(practice)}
     return render(request, "consulting/practice_start.html", context)
 
@@ -167,6 +168,7 @@ def share_with_practice(request, slug: str):
         else reverse("questionnaire:my_audits")
     )
     if request.method == "POST":
+        request.session.pop(START_PRACTICE_KEY, None)  # chosen: the site's own brand again
         if "share" in request.POST and lead is not None:
             business = get_object_or_404(shareable, pk=parse_id(request.POST.get("business", "")))
             Share.make(business, lead.user, practice)

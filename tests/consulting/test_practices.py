@@ -242,6 +242,8 @@ def test_a_visitor_from_the_start_link_chooses_to_share_and_appears_on_the_dashb
     landing = visitor.get(reverse("consulting:practice_start", args=[harbour.slug]))
     assert "A social-media audit, with Harbour Marketing" in landing.content.decode()
     answer_three(visitor)
+    question = visitor.get(reverse("questionnaire:guest_step", args=[4])).content.decode()
+    assert "brand-banner" in question  # the practice's brand all the way
     signup = f"{reverse('account_signup')}?next={reverse('questionnaire:guest_claimed')}"
     visitor.post(signup, {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD})
     audit = Audit.objects.get(business__owner__email="new@example.com")
@@ -255,6 +257,8 @@ def test_a_visitor_from_the_start_link_chooses_to_share_and_appears_on_the_dashb
     assert shared["Location"] == reverse("questionnaire:audit_review", args=[audit.pk])
     share = Share.objects.get()
     assert share.practice == harbour and share.business == audit.business
+    after = visitor.get(reverse("questionnaire:my_audits")).content.decode()
+    assert "brand-banner" not in after  # chosen: the site's own pages again
     # the client shows on the practice's dashboard once the audit is submitted
     Audit.objects.filter(pk=audit.pk).update(status=Audit.Status.SUBMITTED)
     assert "Harbour Bakery" in lena_client.get(reverse("consulting:dashboard")).content.decode()
@@ -341,3 +345,25 @@ def test_the_practice_log_lists_openings_of_its_clients_only(
     page = lena_client.get(reverse("consulting:practice_log")).content.decode()
     assert "Max Byrne" in page and "Review page" in page and "Olive&#x27;s Bakery" in page
     assert "Oscar" not in page and "Otto" not in page
+
+
+def test_clients_stay_with_the_practice_when_the_member_who_brought_them_leaves_the_site(
+    lena, harbour, questionnaire
+):
+    max_ = make_consultant("max@example.com", "Max")
+    Membership.objects.create(practice=harbour, user=max_)
+    audit = make_audit(make_business(make_user("olive@example.com")), GOOD_ANSWERS, submit=True)
+    Share.make(audit.business, max_, harbour)
+    max_.delete()  # as deleting his account does
+    share = Share.objects.get(business=audit.business)
+    assert (share.consultant, share.practice) == (lena, harbour)
+    review = logged_in(lena).get(reverse("consulting:review", args=[audit.pk]))
+    assert review.status_code == 200
+
+
+def test_a_consultants_own_clients_go_with_their_account(db, questionnaire):
+    sam = make_consultant("sam@example.com")
+    audit = make_audit(make_business(make_user("olive@example.com")), GOOD_ANSWERS, submit=True)
+    Share.make(audit.business, sam, None)
+    sam.delete()
+    assert not Share.objects.exists()
