@@ -24,7 +24,7 @@ def keep_practice_clients(sender, instance, **kwargs) -> None:
     stay the practice's, passed to another member (a lead first). With no one left, the
     shares go with the account, as a consultant's own do."""
     for share in Share.objects.filter(consultant=instance, practice__isnull=False):
-        others = Membership.objects.filter(practice_id=share.practice_id).exclude(user=instance)
+        others = Membership.objects.filter(practice=share.practice).exclude(user=instance)
         heir = others.filter(role=Membership.Role.LEAD).first() or others.first()
         if heir is None:
             continue
