@@ -35,10 +35,6 @@ def shared_with_user(user, audit) -> bool:
     return Share.objects.granting(user).filter(business_id=audit.business_id).exists()
 
 
-def member_of(user, practice) -> bool:
-    return Membership.objects.filter(user_id=user.pk, practice=practice).exists()
-
-
 def leads(user, practice) -> bool:
     memberships = Membership.objects.filter(user_id=user.pk, practice=practice)
     return memberships.filter(role=Membership.Role.LEAD).exists()
@@ -60,9 +56,8 @@ POLICY = {
     "manage_business": rules.predicate(owns_business),
     # The consultant's workspace: dashboard, export, invitations.
     "work_as_consultant": rules.predicate(is_consultant),
-    # A practice's page and start link, for its members; its brand, members and log, for
-    # its leads. (Its clients are reached through the shares above.)
-    "see_practice": rules.predicate(is_consultant) & rules.predicate(member_of),
+    # A practice's brand, members and log, for its leads. (Its members reach its clients
+    # through the shares above; its page is the one of the member's own practice.)
     "manage_practice": rules.predicate(is_consultant) & rules.predicate(leads),
 }
 

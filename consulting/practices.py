@@ -149,9 +149,8 @@ def practice_start(request, slug: str):
     if request.user.is_authenticated:
         return redirect(consent)
     request.session[guest.AFTER_CLAIM_KEY] = consent
-    request.session[START_PRACTICE_KEY] = practice.slug
-    context = {"practice": practice, "brand": brand_of(practice)}
-    return render(request, "consulting/practice_start.html", context)
+    request.session[START_PRACTICE_KEY] = practice.slug  # its brand, on every page on the way
+    return render(request, "consulting/practice_start.html", {"practice": practice})
 
 
 @login_required

@@ -367,3 +367,91 @@ def test_a_consultants_own_clients_go_with_their_account(db, questionnaire):
     Share.make(audit.business, sam, None)
     sam.delete()
     assert not Share.objects.exists()
+
+
+def test_setting_up_says_who_leads(db):
+    client = logged_in(make_consultant("sam@example.com", "Sam"))
+    page = client.post(reverse("consulting:practice"), {"name": "Sam & Co"}, follow=True)
+    assert "Sam &amp; Co is set up, with you as its lead." in page.content.decode()
+
+
+def test_a_slug_is_short_and_never_empty(db):
+    for email, name in [("a@x.example", "A" * 20 + " " + "B" * 60), ("b@x.example", "!!!")]:
+        logged_in(make_consultant(email)).post(reverse("consulting:practice"), {"name": name})
+    assert sorted(Practice.objects.values_list("slug", flat=True)) == [
+        "a" * 20 + "-" + "b" * 19,
+        "practice",
+    ]
+
+
+def test_each_start_link_and_logo_is_its_own_practices(lena_client, harbour):
+    branded(lena_client, logo_upload=upload("logo.png", image_bytes("PNG"), "image/png"))
+    otto = make_consultant("otto@example.com", "Otto")
+    other = make_practice(otto, "Otto & Co")
+    logo_client = logged_in(otto)
+    logo_client.post(
+        reverse("consulting:change_brand"),
+        {
+            **BRAND,
+            "name": "Otto & Co",
+            "logo_upload": upload("o.png", image_bytes("PNG", (50, 50)), "image/png"),
+        },
+    )
+    for practice, size in [(harbour, (600, 200)), (other, (50, 50))]:
+        served = Client().get(reverse("consulting:practice_logo", args=[practice.slug]))
+        assert Image.open(io.BytesIO(served.content)).size == size
+        assert served["Cache-Control"] == "public, max-age=86400"
+    start = Client().get(reverse("consulting:practice_start", args=[other.slug])).content.decode()
+    assert "A social-media audit, with Otto &amp; Co" in start and "brand-banner" in start
+
+
+def test_a_logo_keeps_its_transparency(lena_client, harbour):
+    image = Image.new("P", (40, 40))
+    image.info["transparency"] = 0
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    branded(lena_client, logo_upload=upload("logo.png", out.getvalue(), "image/png"))
+    harbour.refresh_from_db()
+    assert Image.open(io.BytesIO(bytes(harbour.logo))).mode == "RGBA"
+
+
+def test_an_image_too_large_in_pixels_is_refused_before_it_is_decoded(lena_client, harbour):
+    out = io.BytesIO()
+    Image.new("1", (6000, 5000)).save(out, format="PNG")  # 30 million pixels, a small file
+    answer = branded(lena_client, logo_upload=upload("huge.png", out.getvalue(), "image/png"))
+    assert "This image is too large in pixels for a logo." in answer.content.decode()
+
+
+def test_the_refusal_says_what_to_upload_instead(lena_client, harbour):
+    answer = branded(lena_client, logo_upload=upload("logo.svg", SVG, "image/svg+xml"))
+    assert (
+        "This is not a PNG or JPEG image. Upload your logo as a PNG or JPEG "
+        "(SVG is not accepted: it can carry scripts)."
+    ) in answer.content.decode()
+
+
+def test_a_member_must_have_a_consultant_account_first(lena_client, harbour):
+    make_user("plain@example.com")
+    answer = lena_client.post(reverse("consulting:add_member"), {"email": "plain@example.com"})
+    assert (
+        "plain@example.com has no consultant account here. Ask them to sign up and become a "
+        "consultant first, then add them."
+    ) in answer.content.decode()
+
+
+def test_a_reminder_to_a_practice_client_carries_its_brand(lena_client, harbour, questionnaire):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from questionnaire import reminders
+
+    branded(lena_client)
+    draft = make_audit(make_business(make_user("olive@example.com")), {"customers": ["clear"]})
+    Share.make(draft.business, harbour.memberships.get().user, harbour)
+    Audit.objects.filter(pk=draft.pk).update(updated_at=timezone.now() - timedelta(days=4))
+    assert reminders.send_due() == 1
+    [message] = mail.outbox
+    assert message.from_email == "Lena at Harbour <audit@localhost>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert BRAND["footer_text"] in message.alternatives[0][0]

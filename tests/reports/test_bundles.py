@@ -133,3 +133,16 @@ def test_zips_older_than_a_week_are_removed_with_their_files(practice_clients):
     assert bundles.remove_old() == 1
     assert list(ReportBundle.objects.all()) == [fresh]
     assert not default_storage.exists(old.file_name)
+
+
+def test_two_pdfs_of_the_same_name_are_both_kept():
+    taken: set[str] = set()
+    names = [bundles._unique("cafe-2026-12-06.pdf", taken) for _ in range(3)]
+    assert names == ["cafe-2026-12-06.pdf", "cafe-2026-12-06-2.pdf", "cafe-2026-12-06-3.pdf"]
+
+
+def test_an_old_zip_never_built_is_removed_too(practice_clients):
+    lena, _, (olive, _), _ = practice_clients
+    ReportBundle.objects.create(requested_by=lena, audit_ids=[olive.pk])
+    ReportBundle.objects.update(created_at=timezone.now() - timedelta(days=8))
+    assert bundles.remove_old() == 1 and not ReportBundle.objects.exists()
