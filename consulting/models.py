@@ -144,9 +144,7 @@ class Share(models.Model):
     @classmethod
     def make(cls, business: Business, consultant, practice: Practice | None) -> None:
         """Share the business with the consultant, and with their practice if they have one."""
-        share, _ = cls.objects.get_or_create(
-            business=business, consultant=consultant, defaults={"practice": practice}
-        )
+        share, _ = cls.objects.get_or_create(business=business, consultant=consultant)
         if share.practice_id is None and practice is not None:
             share.practice = practice
             share.save(update_fields=["practice"])

@@ -30,11 +30,8 @@ class PracticeForm(CleanText, forms.ModelForm):
         error_messages = {"name": {"required": "Give the practice a name."}}
 
     def save(self, commit: bool = True) -> Practice:
-        practice = super().save(commit=False)
-        practice.slug = unique_slug(practice.name)
-        if commit:
-            practice.save()
-        return practice
+        self.instance.slug = unique_slug(self.cleaned_data["name"])
+        return super().save(commit)
 
 
 # The guest pages' own addresses under /start/, which a start link must not take.
@@ -103,14 +100,11 @@ class BrandForm(CleanText, forms.ModelForm):
         return png_logo(upload.read())
 
     def save(self, commit: bool = True) -> Practice:
-        practice = super().save(commit=False)
         if self.cleaned_data.get("remove_logo"):
-            practice.logo = b""
+            self.instance.logo = b""
         elif self.cleaned_data.get("logo_upload"):
-            practice.logo = self.cleaned_data["logo_upload"]
-        if commit:
-            practice.save()
-        return practice
+            self.instance.logo = self.cleaned_data["logo_upload"]
+        return super().save(commit)
 
 
 def png_logo(data: bytes) -> bytes:

@@ -59,10 +59,11 @@ def build_bundle(bundle_id: int) -> None:
 
 def _write_zip(bundle: ReportBundle, spool) -> int:
     """Each audit's PDF the requester may still review, under its download name; returns
-    how many went in. PDFs are compressed already, so they are stored as they are."""
+    how many went in. PDFs are compressed already, so they are stored as they are (the
+    ZIP's default)."""
     user, included = bundle.requested_by, 0
     names: set[str] = set()
-    with zipfile.ZipFile(spool, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(spool, "w") as archive:
         for audit_id in bundle.audit_ids:
             audit = Audit.objects.select_related("business").filter(pk=audit_id).first()
             if audit is not None and allowed(user, REVIEW, audit):

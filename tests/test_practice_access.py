@@ -165,3 +165,15 @@ def test_the_last_lead_cannot_leave_the_practice_without_one(practice_site):
     )
     assert "A practice needs a lead" in answer.content.decode()
     assert Membership.objects.filter(pk=lenas.pk, role="lead").exists()
+
+
+def test_leading_one_practice_manages_no_other(practice_site):
+    from django.contrib.auth import get_user_model
+
+    from questionnaire.access import allowed
+
+    _, _, harbour = practice_site
+    users = get_user_model().objects
+    otto, lena = users.get(email="otto@example.com"), users.get(email="lena@example.com")
+    assert allowed(lena, "manage_practice", harbour)
+    assert not allowed(otto, "manage_practice", harbour)  # a lead, of Otto & Co

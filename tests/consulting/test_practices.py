@@ -455,3 +455,46 @@ def test_a_reminder_to_a_practice_client_carries_its_brand(lena_client, harbour,
     assert message.from_email == "Lena at Harbour <audit@localhost>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert BRAND["footer_text"] in message.alternatives[0][0]
+
+
+@pytest.mark.parametrize(
+    "colour, ratio",
+    [("#000000", 21.0), ("#0a0a0a", 19.8), ("#767676", 4.54), ("#ff0000", 4.0), ("#ffffff", 1.0)],
+)
+def test_contrast_is_measured_as_wcag_does(colour, ratio):
+    from common.branding import contrast_with_white
+
+    assert round(contrast_with_white(colour), 2 if ratio == 4.54 else 1) == ratio
+
+
+@pytest.mark.parametrize(
+    "colour, message",
+    [
+        ("1f4e5f", "Give the colour as # and six hex digits, e.g. #1f4e5f."),
+        (
+            "#ff0000",
+            "White text on #ff0000 has a contrast of 4.0 to 1, below the 4.5 to 1 that people "
+            "with low vision need (WCAG AA): choose a darker colour.",
+        ),
+    ],
+)
+def test_a_refused_colour_says_why(lena_client, harbour, colour, message):
+    page = branded(lena_client, accent_colour=colour).content.decode()
+    assert message.replace("'", "&#x27;") in page
+
+
+def padded_png(total: int) -> bytes:
+    """A real PNG, made exactly `total` bytes long (readers ignore bytes after its end)."""
+    image = image_bytes("PNG", (10, 10))
+    return image + b"\0" * (total - len(image))
+
+
+def test_a_logo_of_exactly_1_mb_is_taken_and_a_larger_one_told_its_size(lena_client, harbour):
+    assert (
+        branded(
+            lena_client, logo_upload=upload("a.png", padded_png(1024 * 1024), "image/png")
+        ).status_code
+        == 302
+    )
+    larger = branded(lena_client, logo_upload=upload("b.png", padded_png(1_730_483), "image/png"))
+    assert "This file is 1.7 MB; a logo may be up to 1 MB." in larger.content.decode()
