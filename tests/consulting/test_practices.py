@@ -498,3 +498,24 @@ def test_a_logo_of_exactly_1_mb_is_taken_and_a_larger_one_told_its_size(lena_cli
     )
     larger = branded(lena_client, logo_upload=upload("b.png", padded_png(1_730_483), "image/png"))
     assert "This file is 1.7 MB; a logo may be up to 1 MB." in larger.content.decode()
+
+
+def test_the_logo_is_in_the_pdf_and_a_new_logo_has_a_new_address(
+    lena_client, harbour, olive_shared
+):
+    from tests.reports.pdf_text import pdf_reader
+
+    olive = logged_in(olive_shared.business.owner)
+    results = reverse("reports:audit_results", args=[olive_shared.pk])
+    plain = olive.get(results).content.decode()
+    assert '<span class="brand-name">Harbour Marketing</span>' in plain and "<img" not in plain
+    url = reverse("reports:audit_pdf", args=[olive_shared.pk])
+    before = b"".join(olive.get(url).streaming_content)
+    assert not any(page.images for page in pdf_reader(before).pages)
+    branded(lena_client, logo_upload=upload("logo.png", image_bytes("PNG"), "image/png"))
+    logo = re.search(
+        r'<img src="([^"]+)" alt="Harbour Marketing"', olive.get(results).content.decode()
+    )
+    assert re.fullmatch(r"/practices/harbour-marketing/logo\.png\?v=\d{10}", logo.group(1))
+    after = b"".join(olive.get(url).streaming_content)
+    assert len(pdf_reader(after).pages[0].images) == 1  # on the cover
