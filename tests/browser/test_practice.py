@@ -156,7 +156,7 @@ def test_the_lead_downloads_one_zip_of_the_chosen_clients(open_page, live_server
     expect(page.get_by_text("0 of 2 PDFs so far")).to_be_visible()
     run_background_jobs()  # the worker
     download_link = page.get_by_role("link", name="Download the ZIP")
-    expect(download_link).to_be_visible(timeout=10_000)  # the page refreshes itself
+    expect(download_link).to_be_visible(timeout=10_000)  # the page updates itself
     with page.expect_download() as download:
         download_link.click()
     archive = zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes()))
