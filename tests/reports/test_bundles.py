@@ -27,7 +27,7 @@ from tests.factories import (
 from tests.jobs import run_background_jobs
 from tests.reports.pdf_text import pdf_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # the worker runs in the test
 
 
 @pytest.fixture
