@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 SITE_NAME = "Social audit"
-SITE_ACCENT = "#1f4e5f"
+SITE_ACCENT = "#1f4e5f"  # as static/css/site.css and report-pdf.css
 # WCAG 2 level AA for normal text: the accent carries white text (headers, buttons) and is
 # itself the colour of headings on white, so it must contrast with white this much.
 AA_CONTRAST = 4.5
@@ -35,7 +35,7 @@ class Brand:
 
     @property
     def is_site(self) -> bool:
-        return self.name == SITE_NAME and not self.revision
+        return not self.revision  # a practice's brand always has one
 
 
 SITE_BRAND = Brand()

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from common.branding import SITE_ACCENT
 from questionnaire.models import Audit, Business, Dimension
 
 TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for the PDF
@@ -18,7 +19,6 @@ TEXT_MAX_LENGTH = 5000  # notes and recommendations: room to explain, capped for
 # largest possible PDF renders in a few seconds (`make benchmark-pdf` reports it).
 RECOMMENDATIONS_PER_AUDIT = 15
 NOTES_PER_AUDIT = 50
-DEFAULT_ACCENT = "#1f4e5f"  # the site's own colour (static/css/site.css, report-pdf.css)
 
 
 def consultant_name(user) -> str:
@@ -53,7 +53,7 @@ class Practice(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(unique=True, help_text="The practice's start link: /start/<slug>/.")
     # The brand, set by a lead (forms.BrandForm checks each part).
-    accent_colour = models.CharField(max_length=7, default=DEFAULT_ACCENT)
+    accent_colour = models.CharField(max_length=7, default=SITE_ACCENT)
     logo = models.BinaryField(blank=True, default=b"", editable=False)  # a PNG we re-encoded
     footer_text = models.CharField(max_length=300, blank=True)
     sender_name = models.CharField(max_length=120, blank=True)
